@@ -1,0 +1,34 @@
+// What the player's components may ask of a course's progress. Implemented by the reactive state
+// class in src/player/state/course-progress.svelte.ts over src/storage/; components depend on this
+// interface only, so tests can hand them the real class with an in-memory store.
+import type { CourseProgress, QuizAttempt, SelfAssessment } from './progress-types.ts';
+
+export type StorageStatus =
+  /** Loaded from and saving to IndexedDB/localStorage. */
+  | 'saved'
+  /** Storage is unavailable (private mode, blocked): working in memory, export offered. */
+  | 'memory'
+  /** The quota is exceeded: working in memory since the last good save, export offered. */
+  | 'full';
+
+export interface ProgressApi {
+  readonly courseId: string;
+  /** Reactive snapshot of the learner's progress. */
+  readonly progress: CourseProgress;
+  readonly status: StorageStatus;
+  /** Calm messages for the learner (quarantined data, storage problems). */
+  readonly notices: string[];
+  /** Resolves once stored progress has been restored. */
+  readonly ready: Promise<void>;
+  visit(lessonId: string): void;
+  /** The learner reached the end of the lesson; completion is recomputed. */
+  reachEnd(lessonId: string): void;
+  reveal(lessonId: string, blockId: string): void;
+  setDone(lessonId: string, blockId: string, done: boolean): void;
+  setNote(lessonId: string, blockId: string, promptId: string, text: string): void;
+  assess(lessonId: string, blockId: string, promptId: string, assessment: SelfAssessment): void;
+  rate(lessonId: string, blockId: string, value: string): void;
+  addAttempt(attempt: QuizAttempt): void;
+  /** Write pending changes now (called on pagehide / visibilitychange too). */
+  flush(): Promise<void>;
+}

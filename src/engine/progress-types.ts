@@ -1,0 +1,102 @@
+// The learner's progress on one course: the shape every stage agrees on. Pure types; the reducers
+// and the merge live in progress.ts, the stored form and its migrations in src/storage/.
+// Every map is keyed by stable ids from the build (course, lesson, block, prompt, question), so a
+// rebuilt course keeps what the learner did on whatever did not change.
+
+/** How a learner judged their own answer against a model answer. */
+export type SelfAssessment = 'got' | 'partly' | 'missed';
+
+export interface LessonProgress {
+  /** Epoch ms of the first and last visit. */
+  firstVisit: number;
+  lastVisit: number;
+  /** Set once the learner reached the end of the lesson. */
+  reachedEnd?: number;
+  /** Set once the lesson counts as done (end reached and required interactions done). Only grows. */
+  completedAt?: number;
+  /** Time spent on the lesson, ms. */
+  timeSpentMs: number;
+}
+
+/** Interactions with one block, keyed `${lessonId}/${blockId}`. */
+export interface BlockProgress {
+  /** A question's answer, an example's worked solution or a case-study answer was revealed. */
+  revealedAt?: number;
+  /** A challenge was marked done (cleared by `doneAt: null` when un-marked). */
+  doneAt?: number | null;
+  /** Updated whenever doneAt changes, for last-writer-wins merging of the toggle. */
+  changedAt?: number;
+}
+
+/** A reflection or a case-study answer the learner wrote, keyed `${lessonId}/${blockId}/${promptId}`. */
+export interface Note {
+  text: string;
+  updatedAt: number;
+  /** Case-study questions: the learner's judgement after comparing with the model answer. */
+  assessment?: SelfAssessment;
+  assessedAt?: number;
+}
+
+export interface Rating {
+  value: string;
+  at: number;
+}
+
+/** One learner's answer to one question, as the quiz UI records it (see src/engine/grading.ts). */
+export type Answer =
+  | { type: 'single'; optionId: string | null }
+  | { type: 'multiple'; optionIds: string[] }
+  | { type: 'truefalse'; value: boolean | null }
+  | { type: 'short'; text: string }
+  | { type: 'numeric'; text: string }
+  | { type: 'blanks'; values: string[] }
+  | { type: 'matching'; chosen: Record<string, string> }
+  | { type: 'ordering'; order: string[] }
+  | { type: 'essay'; text: string; assessment?: SelfAssessment }
+  | { type: 'description' };
+
+export interface QuestionResult {
+  questionId: string;
+  answer: Answer;
+  score: number;
+  max: number;
+}
+
+/** Every attempt is kept, not just the best. */
+export interface QuizAttempt {
+  /** Random id; attempts from two tabs merge as a union by id. */
+  id: string;
+  quizId: string;
+  startedAt: number;
+  finishedAt: number;
+  /** Question ids drawn for this attempt, in the order shown. */
+  questionIds: string[];
+  results: QuestionResult[];
+  score: number;
+  maxScore: number;
+  /** 0..100, rounded to 2 decimals. */
+  percent: number;
+  passMark: number;
+  passed: boolean;
+}
+
+export interface Position {
+  lessonId: string;
+  at: number;
+}
+
+export interface CourseProgress {
+  courseId: string;
+  lessons: Record<string, LessonProgress>;
+  blocks: Record<string, BlockProgress>;
+  notes: Record<string, Note>;
+  ratings: Record<string, Rating>;
+  attempts: QuizAttempt[];
+  position: Position | null;
+  /** Last change, epoch ms. */
+  updatedAt: number;
+}
+
+export const blockKey = (lessonId: string, blockId: string): string => `${lessonId}/${blockId}`;
+export const noteKey = (lessonId: string, blockId: string, promptId: string): string =>
+  `${lessonId}/${blockId}/${promptId}`;
