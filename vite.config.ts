@@ -1,11 +1,12 @@
-// One config for the player build (src/ is the app root), the dev server and the test projects.
-// The coursemark() plugin turns content/ into the course manifest and lazily loaded lessons.
-import { defineConfig } from 'vite';
+// `vite` / `vite build` build the player from content/ (same config as `coursemark build`, see
+// src/cli/vite-config.ts); under vitest the same file defines the three test projects.
+import { defineConfig, type UserConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { siteConfig } from './src/cli/vite-config.ts';
 
 const svelteOptions = { compilerOptions: { runes: true } } as const;
 
-export default defineConfig({
+const testConfig: UserConfig = {
   test: {
     projects: [
       {
@@ -38,4 +39,8 @@ export default defineConfig({
       },
     ],
   },
-});
+};
+
+export default defineConfig(() =>
+  process.env.VITEST ? testConfig : { ...siteConfig({ contentDir: process.env.COURSEMARK_CONTENT ?? 'content' }), configFile: undefined },
+);

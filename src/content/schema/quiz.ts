@@ -192,6 +192,8 @@ export const QuizSchema = z.strictObject({
   settings: QuizSettingsSchema,
   /** Resolved pass mark (quiz setting, else the course's). */
   passMark: z.number().min(0).max(100),
+  /** Text before the first question, as HTML. */
+  introHtml: z.string().optional(),
   questions: z.array(QuestionSchema).min(1),
 });
 export type Quiz = z.infer<typeof QuizSchema>;

@@ -1,0 +1,120 @@
+// Parses the attribute list a tutor writes at the end of a block fence or a quiz heading:
+//   :::video The customer journey {#journey url="https://..." duration="4:30"}
+// `#id` sets the id; `key=value` or `key="quoted value"`; a bare `key` means "true".
+
+export interface AttributeList {
+  /** The text before the braces, trimmed (the block title or question text). */
+  text: string;
+  /** Parsed values; the id, if any, under "id". */
+  values: Record<string, string>;
+  /** 0-based offset of each key within the input, for diagnostics. */
+  offsets: Record<string, number>;
+  /** 0-based offset of the opening brace, or -1. */
+  braceOffset: number;
+  /** A problem found while parsing, with its 0-based offset. */
+  problem?: { offset: number; message: string; hint: string };
+}
+
+const TRAILING_BRACES = /\{([^{}]*)\}\s*$/;
+
+export function parseAttributeList(input: string): AttributeList {
+  const match = TRAILING_BRACES.exec(input);
+  if (!match) return { text: input.trim(), values: {}, offsets: {}, braceOffset: -1 };
+  const braceOffset = match.index;
+  const inner = match[1] ?? '';
+  const innerOffset = braceOffset + 1;
+  const values: Record<string, string> = {};
+  const offsets: Record<string, number> = {};
+  let i = 0;
+  while (i < inner.length) {
+    const c = inner[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === '#') {
+      i++;
+      while (i < inner.length && !/\s/.test(inner[i]!)) i++;
+      values.id = inner.slice(start + 1, i);
+      offsets.id = innerOffset + start;
+      continue;
+    }
+    while (i < inner.length && /[A-Za-z0-9_-]/.test(inner[i]!)) i++;
+    const key = inner.slice(start, i);
+    if (!key) {
+      return {
+        text: input.slice(0, braceOffset).trim(),
+        values,
+        offsets,
+        braceOffset,
+        problem: {
+          offset: innerOffset + start,
+          message: `unexpected "${c}" in the attribute list`,
+          hint: 'write attributes as {#id key=value key="a value with spaces"}',
+        },
+      };
+    }
+    offsets[key] = innerOffset + start;
+    if (inner[i] !== '=') {
+      values[key] = 'true';
+      continue;
+    }
+    i++;
+    const quote = inner[i];
+    if (quote === '"' || quote === "'") {
+      const end = inner.indexOf(quote, i + 1);
+      if (end === -1) {
+        return {
+          text: input.slice(0, braceOffset).trim(),
+          values,
+          offsets,
+          braceOffset,
+          problem: {
+            offset: innerOffset + i,
+            message: `the value of "${key}" opens a quote that is never closed`,
+            hint: `close it: ${key}=${quote}...${quote}`,
+          },
+        };
+      }
+      values[key] = inner.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < inner.length && !/\s/.test(inner[i]!)) i++;
+      values[key] = inner.slice(valueStart, i);
+    }
+  }
+  return { text: input.slice(0, braceOffset).trim(), values, offsets, braceOffset };
+}
+
+/** A stable slug for ids derived from text: lowercase ASCII words joined by hyphens. */
+export function slugify(text: string, maxWords = 6): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  return words.slice(0, maxWords).join('-');
+}
+
+/** Hands out unique ids: the second "intro" becomes "intro-2". */
+export class IdAllocator {
+  readonly #used = new Set<string>();
+  has(id: string): boolean {
+    return this.#used.has(id);
+  }
+  claim(id: string): void {
+    this.#used.add(id);
+  }
+  unique(base: string): string {
+    let id = base;
+    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    this.#used.add(id);
+    return id;
+  }
+}

@@ -1,0 +1,522 @@
+// Turns one lesson file into (a) its manifest entry, (b) the Svelte-flavoured Markdown that mdsvex
+// compiles into the lesson's component, and (c) its quizzes as data. Blocks become component tags
+// (see docs/architecture.md); everything a tutor can get wrong is a diagnostic at file:line:col.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { BLOCK_LABELS, BlockAttributeSchemas, type BlockKind } from '../schema/block.ts';
+import type { BlockEntry, LessonEntry } from '../schema/manifest.ts';
+import type { Question, Quiz } from '../schema/quiz.ts';
+import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
+import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
+import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
+import { parseQuizBody } from './quiz.ts';
+import { parseGift } from './gift.ts';
+
+const BLOCKS_DIR = fileURLToPath(new URL('../../player/blocks/', import.meta.url));
+
+const COMPONENT: Record<BlockKind, string> = {
+  purpose: 'PurposeBlock',
+  theory: 'TheoryBlock',
+  example: 'ExampleBlock',
+  question: 'QuestionBlock',
+  challenge: 'ChallengeBlock',
+  video: 'VideoBlock',
+  'case-study': 'CaseStudyBlock',
+  reflection: 'ReflectionBlock',
+  rating: 'RatingBlock',
+  outcomes: 'OutcomesBlock',
+  quiz: 'QuizBlock',
+};
+
+/** What the course loader knows about every lesson of the course before compiling any. */
+export interface LessonIndex {
+  courseId: string;
+  courseDir: string;
+  /** Absolute lesson file path → lesson id. */
+  lessonIdsByFile: Map<string, string>;
+  coursePassMark: number;
+}
+
+export interface CompiledLesson {
+  entry: LessonEntry;
+  /** Markdown with component tags, ready for mdsvex. */
+  source: string;
+  quizzes: Quiz[];
+  /** Plain text of the lesson, for search and reading-time estimates. */
+  text: string;
+}
+
+interface Emitter {
+  out: string[];
+  imports: Set<string>;
+  assets: Map<string, string>;
+}
+
+const SEPARATOR = (text: string) => text.trim() === '???';
+const PROMPT = /^\s{0,3}\?\s+(.*)$/;
+const MODEL_ANSWER = /^\s{0,3}:\s?(.*)$/;
+
+/** Escapes a string for a double-quoted Svelte attribute (no expressions, no tag breaks). */
+export function attr(value: string): string {
+  return value.replace(/[&"<>{}]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', '{': '&#123;', '}': '&#125;' })[c]!);
+}
+
+function plain(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[*_`#>|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function compileLesson(
+  file: string,
+  displayPath: string,
+  lessonId: string,
+  title: string,
+  body: SourceLine[],
+  index: LessonIndex,
+  sink: DiagnosticSink,
+  options: { minutes?: number; module?: string },
+): CompiledLesson {
+  const emit: Emitter = { out: [], imports: new Set(), assets: new Map() };
+  const blocks: BlockEntry[] = [];
+  const quizzes: Quiz[] = [];
+  const ids = new IdAllocator();
+  const textParts: string[] = [];
+  let interactions = 0;
+
+  checkMarkdown(body, file, index, sink);
+
+  if (isBlank(body)) {
+    sink.error(
+      body[0]?.line ?? 1,
+      1,
+      'lesson/empty',
+      `the lesson "${title}" has no content`,
+      'write some Markdown or a block below the frontmatter, e.g. ":::purpose" ... ":::", or delete the file',
+    );
+  }
+
+  // Explicit ids first, so derived ids never take a name a tutor chose further down.
+  const segments = scanBlocks(body, sink);
+  for (const segment of segments) {
+    if (segment.type !== 'block' || segment.block.unknown) continue;
+    const id = segment.block.attrs.id;
+    if (!id) continue;
+    if (ids.has(id)) {
+      sink.error(
+        segment.block.line,
+        segment.block.attrColumns.id ?? segment.block.column,
+        'block/duplicate-id',
+        `the block id "${id}" is used twice in this lesson`,
+        'give each block its own id, or remove {#...} to let Coursemark derive one',
+      );
+    }
+    ids.claim(id);
+  }
+
+  for (const segment of segments) {
+    if (segment.type === 'markdown') {
+      const markdown = segment.lines.map((l) => l.text).join('\n');
+      emit.out.push(markdown);
+      textParts.push(plain(markdown));
+      continue;
+    }
+    const block = segment.block;
+    if (block.unknown) continue;
+    const attrs = validateAttributes(block, sink);
+    const id = block.attrs.id ?? ids.unique(block.title ? `${block.kind}-${slugify(block.title)}` : block.kind);
+    const entry: BlockEntry = { id, kind: block.kind, required: false, ...(block.title ? { title: block.title } : {}) };
+    textParts.push(block.title, plain(block.body.map((l) => l.text).join('\n')));
+    const open = (extra: Record<string, string | undefined> = {}) => {
+      emit.imports.add(COMPONENT[block.kind]);
+      const props = { id, title: block.title, ...extra };
+      const rendered = Object.entries(props)
+        .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
+        .map(([k, v]) => `${k}="${attr(v)}"`)
+        .join(' ');
+      emit.out.push('', `<${COMPONENT[block.kind]} ${rendered}>`, '');
+    };
+    const close = () => emit.out.push('', `</${COMPONENT[block.kind]}>`, '');
+    const md = (lines: SourceLine[]) => emit.out.push(lines.map((l) => l.text).join('\n'));
+    const reveal = (lines: SourceLine[]) => {
+      emit.imports.add('Reveal');
+      emit.out.push('', '<Reveal>', '');
+      md(lines);
+      emit.out.push('', '</Reveal>', '');
+    };
+
+    switch (block.kind) {
+      case 'purpose':
+      case 'theory':
+      case 'challenge':
+        if (isBlank(block.body)) emptyBlock(block, sink);
+        if (block.kind === 'challenge') {
+          entry.required = true;
+          interactions++;
+        }
+        open();
+        md(block.body);
+        close();
+        break;
+      case 'example': {
+        const { parts, separators } = splitAt(block.body, SEPARATOR);
+        if (separators.length > 1) {
+          sink.error(separators[1]!.line, 1, 'example/many-separators', 'an example can have only one "???" line', 'keep one "???" between the task and the worked solution');
+        }
+        if (isBlank(block.body)) emptyBlock(block, sink);
+        open();
+        md(parts[0]!);
+        if (parts.length > 1) {
+          if (isBlank(parts[1]!)) {
+            sink.error(separators[0]!.line, 1, 'example/no-solution', 'nothing follows "???" in this example', 'write the worked solution below "???", or delete the "???" line');
+          }
+          reveal(parts.slice(1).flat());
+        }
+        close();
+        break;
+      }
+      case 'question': {
+        const { parts, separators } = splitAt(block.body, SEPARATOR);
+        entry.required = true;
+        interactions++;
+        if (separators.length === 0 || isBlank(parts.slice(1).flat())) {
+          sink.error(
+            block.line,
+            block.column,
+            'question/no-answer',
+            separators.length === 0 ? 'this question has no answer' : 'nothing follows "???" in this question',
+            'add a line with just "???" after the question, then the answer, e.g.\n  :::question\n  Who is the customer?\n  ???\n  The mother.\n  :::',
+          );
+        }
+        if (isBlank(parts[0]!)) {
+          sink.error(block.line, block.column, 'question/no-text', 'this question has no question text above "???"', 'write the question first, then "???", then the answer');
+        }
+        open();
+        md(parts[0]!);
+        if (parts.length > 1) reveal(parts.slice(1).flat());
+        close();
+        break;
+      }
+      case 'video': {
+        const video = attrs as z.infer<(typeof BlockAttributeSchemas)['video']>;
+        const extra: Record<string, string | undefined> = { url: video.url, duration: video.duration };
+        if (!video.url && !video.src) {
+          sink.error(
+            block.line,
+            block.column,
+            'video/no-source',
+            'this video has neither url nor src',
+            'add {url="https://www.youtube.com/watch?v=..."} for an online video or {src="media/clip.mp4" captions="media/clip.vtt"} for a file in the course folder',
+          );
+        }
+        for (const key of ['src', 'captions'] as const) {
+          const value = video[key];
+          if (!value) continue;
+          const target = resolve(dirname(file), value);
+          if (!existsSync(target)) {
+            sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/missing', `the file "${value}" does not exist`, `put it at ${relative(process.cwd(), target)} or correct the path (it is relative to the lesson file)`);
+          } else {
+            extra[key] = assetPlaceholder(emit, target);
+          }
+        }
+        if (video.src && !video.captions) {
+          sink.warning(block.line, block.column, 'video/no-captions', 'this local video has no captions', 'add captions="media/clip.vtt" (WebVTT) so every learner can follow it');
+        }
+        if (isBlank(block.body)) {
+          sink.warning(block.line, block.column, 'video/no-transcript', 'this video has no transcript', 'write a transcript or summary in the block: it is what learners read offline');
+        }
+        open(extra);
+        md(block.body);
+        close();
+        break;
+      }
+      case 'case-study':
+      case 'reflection': {
+        const isCase = block.kind === 'case-study';
+        const { intro, prompts } = splitPrompts(block.body);
+        if (prompts.length === 0) {
+          sink.error(
+            block.line,
+            block.column,
+            isCase ? 'case-study/no-questions' : 'reflection/no-prompts',
+            isCase ? 'this case study has no questions' : 'this reflection has no prompts',
+            isCase
+              ? 'add questions as lines starting with "? ", each followed by a model answer line starting with ": "'
+              : 'add prompts as lines starting with "? ", e.g. "? What was the situation?"',
+          );
+        }
+        entry.prompts = [];
+        const promptIds = new IdAllocator();
+        open();
+        md(intro);
+        prompts.forEach((prompt, n) => {
+          const parsed = parseAttributeList(prompt.text);
+          const promptId = parsed.values.id ?? promptIds.unique(slugify(parsed.text) || `prompt-${n + 1}`);
+          promptIds.claim(promptId);
+          const text = plain(parsed.text);
+          entry.prompts!.push({ id: promptId, text });
+          interactions++;
+          if (isCase) {
+            const answer = prompt.answer;
+            if (answer.length === 0 || isBlank(answer)) {
+              sink.error(
+                prompt.line,
+                1,
+                'case-study/no-answer',
+                'this case-study question has no model answer',
+                'write the model answer on the next line, starting with ": ", e.g.\n  ? Which two organisations did John Lewis work with?\n  : The British Retail Consortium and RoSPA.',
+              );
+            } else if (!MODEL_ANSWER.test(answer.find((l) => l.text.trim() !== '')!.text)) {
+              const first = answer.find((l) => l.text.trim() !== '')!;
+              sink.error(first.line, 1, 'case-study/no-answer', 'the model answer must start with ": "', `write ": ${first.text.trim()}"`);
+            }
+            emit.imports.add('CaseQuestion');
+            emit.out.push('', `<CaseQuestion id="${attr(promptId)}" number="${n + 1}" text="${attr(text)}">`, '', parsed.text, '');
+            reveal(answer.map((l, i) => (i === answer.findIndex((x) => x.text.trim() !== '') ? { ...l, text: l.text.replace(MODEL_ANSWER, '$1') } : l)));
+            emit.out.push('', '</CaseQuestion>', '');
+          } else {
+            emit.imports.add('ReflectionPrompt');
+            emit.out.push('', `<ReflectionPrompt id="${attr(promptId)}" text="${attr(text)}">`, '', parsed.text, '');
+            md(prompt.answer);
+            emit.out.push('', '</ReflectionPrompt>', '');
+          }
+        });
+        close();
+        break;
+      }
+      case 'rating': {
+        const choices: string[] = [];
+        const rest: SourceLine[] = [];
+        for (const line of block.body) {
+          const item = /^\s{0,3}[-*+]\s+(.*\S)\s*$/.exec(line.text);
+          if (item) choices.push(item[1]!);
+          else rest.push(line);
+        }
+        if (choices.length < 2) {
+          sink.error(block.line, block.column, 'rating/no-choices', `a rating needs at least two choices, found ${choices.length}`, 'list the choices as "- " items, e.g. "- Excellent", "- Good", "- Average", "- Poor"');
+        }
+        if (choices.some((c) => c.includes('|'))) {
+          sink.error(block.line, block.column, 'rating/bad-choice', 'a rating choice cannot contain "|"', 'reword the choice without "|"');
+        }
+        entry.choices = choices;
+        open({ choices: choices.join('|') });
+        md(rest);
+        close();
+        break;
+      }
+      case 'outcomes':
+        open(isBlank(block.body) ? { empty: 'true' } : {});
+        md(block.body);
+        close();
+        break;
+      case 'quiz': {
+        const quizAttrs = attrs as z.infer<(typeof BlockAttributeSchemas)['quiz']>;
+        const quizId = block.attrs.id ?? (block.title ? slugify(block.title) : `${lessonId}-quiz`);
+        const extraQuestions: Question[] = [];
+        if (quizAttrs.gift) {
+          const giftPath = resolve(dirname(file), quizAttrs.gift);
+          if (!existsSync(giftPath)) {
+            sink.error(block.line, block.attrColumns.gift ?? block.column, 'asset/missing', `the GIFT file "${quizAttrs.gift}" does not exist`, 'put the .gift file in the course folder and give its path relative to the lesson file');
+          } else {
+            const gift = parseGift(readFileSync(giftPath, 'utf8'), relative(process.cwd(), giftPath), { idPrefix: quizId });
+            sink.list.push(...gift.diagnostics);
+            extraQuestions.push(...gift.questions.map((q) => q.question));
+          }
+        }
+        const firstBodyLine = block.body[0]?.line ?? block.line + 1;
+        const { quiz, diagnostics } = parseQuizBody({
+          body: block.body.map((l) => l.text).join('\n'),
+          file: displayPath,
+          startLine: firstBodyLine,
+          quizId,
+          title: block.title || 'Quiz',
+          lessonId,
+          attrs: quizAttrs,
+          coursePassMark: index.coursePassMark,
+          extraQuestions,
+        });
+        sink.list.push(...diagnostics);
+        entry.id = quizId;
+        if (quiz) {
+          quizzes.push(quiz);
+          const questions = quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length;
+          emit.imports.add(COMPONENT.quiz);
+          emit.out.push('', `<QuizBlock id="${attr(quizId)}" title="${attr(quiz.title)}" questions="${questions}" pass="${quiz.passMark}" />`, '');
+        }
+        break;
+      }
+    }
+    blocks.push(entry);
+  }
+
+  const words = textParts.join(' ').split(/\s+/).filter(Boolean).length;
+  const minutes = options.minutes ?? Math.max(1, Math.round(words / 200 + interactions * 1.5));
+  const source = [
+    '<script>',
+    ...[...emit.imports].sort().map((name) => `  import ${name} from ${JSON.stringify(join(BLOCKS_DIR, `${name}.svelte`))};`),
+    ...[...emit.assets].map(([path, name]) => `  import ${name} from ${JSON.stringify(path)};`),
+    '</script>',
+    '',
+    ...emit.out,
+  ].join('\n');
+  return {
+    entry: { id: lessonId, title, minutes, blocks, ...(options.module ? { module: options.module } : {}) },
+    source,
+    quizzes,
+    text: textParts.filter(Boolean).join(' '),
+  };
+}
+
+/** Marks an asset for import; the generated code refers to it through a placeholder swapped in after mdsvex. */
+function assetPlaceholder(emit: Emitter, absolutePath: string): string {
+  let name = emit.assets.get(absolutePath);
+  if (!name) {
+    name = `__cm_asset_${emit.assets.size}`;
+    emit.assets.set(absolutePath, name);
+  }
+  return `__CM_ASSET__${name}__`;
+}
+
+function emptyBlock(block: ScannedBlock, sink: DiagnosticSink): void {
+  sink.error(block.line, block.column, 'block/empty', `this ${BLOCK_LABELS[block.kind].toLowerCase()} block is empty`, 'write its content between the opening line and the closing ":::", or delete the block');
+}
+
+function validateAttributes(block: ScannedBlock, sink: DiagnosticSink): Record<string, unknown> {
+  const schema = BlockAttributeSchemas[block.kind];
+  const result = (schema as z.ZodObject).safeParse(block.attrs);
+  if (result.success) return result.data as Record<string, unknown>;
+  const known = Object.keys((schema as z.ZodObject).shape);
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const guess = didYouMean(key, known);
+        sink.error(
+          block.line,
+          block.attrColumns[key] ?? block.column,
+          'block/unknown-attribute',
+          `the ${block.kind} block has no attribute "${key}"`,
+          guess ? `did you mean "${guess}"?` : known.length > 1 ? `its attributes are: ${known.map((k) => (k === 'id' ? '#id' : k)).join(', ')}` : 'this block takes only an id: {#my-id}',
+        );
+      }
+      continue;
+    }
+    const key = String(issue.path[0] ?? '');
+    sink.error(
+      block.line,
+      block.attrColumns[key] ?? block.column,
+      'block/invalid-attribute',
+      `the attribute "${key}" of the ${block.kind} block is invalid: ${issue.message} (received "${block.attrs[key] ?? ''}")`,
+      key === 'id' ? 'use lowercase letters, digits and hyphens, e.g. {#coffee-maker}' : issue.message,
+    );
+  }
+  return {};
+}
+
+interface Prompt {
+  text: string;
+  line: number;
+  answer: SourceLine[];
+}
+
+/** Splits a case study or reflection body into its introduction and its "? " prompts. */
+function splitPrompts(body: SourceLine[]): { intro: SourceLine[]; prompts: Prompt[] } {
+  const intro: SourceLine[] = [];
+  const prompts: Prompt[] = [];
+  const code = new CodeFenceTracker();
+  for (const line of body) {
+    const inCode = code.step(line.text);
+    const match = inCode ? null : PROMPT.exec(line.text);
+    if (match) prompts.push({ text: match[1]!.trim(), line: line.line, answer: [] });
+    else if (prompts.length) prompts[prompts.length - 1]!.answer.push(line);
+    else intro.push(line);
+  }
+  return { intro, prompts };
+}
+
+const LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+/** Checks links, images and raw HTML in a lesson body; every problem at its exact line and column. */
+function checkMarkdown(body: SourceLine[], file: string, index: LessonIndex, sink: DiagnosticSink): void {
+  const code = new CodeFenceTracker();
+  for (const line of body) {
+    if (code.step(line.text)) continue;
+    const text = line.text;
+    if (/^#\s/.test(text)) {
+      sink.error(line.line, 1, 'lesson/h1', 'a lesson cannot have a level-1 heading: its title is the page\'s heading', `use "## ${text.slice(2).trim()}" instead`);
+    }
+    const tag = /<\s*(script|style|svelte:[a-z]+)\b/i.exec(text);
+    if (tag) {
+      sink.error(line.line, tag.index + 1, 'markdown/unsafe-html', `lessons cannot contain <${tag[1]}>`, 'write Markdown or plain HTML elements; Coursemark adds all interactivity through blocks');
+    }
+    for (const match of text.matchAll(LINK)) {
+      const [, bang, , target] = match;
+      const column = (match.index ?? 0) + 1;
+      const url = target!;
+      if (/^(https?:|mailto:|tel:|#)/i.test(url)) {
+        if (bang && /^https?:/i.test(url)) {
+          sink.error(line.line, column, 'asset/remote-image', `the image "${url}" would load from the network`, 'download it into the course folder (e.g. media/) and link it relatively, so the course works offline');
+        }
+        continue;
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+        sink.error(line.line, column, 'link/unsafe', `the link "${url}" uses an unsupported scheme`, 'use https:, mailto:, a lesson file (other-lesson.md) or a file in the course folder');
+        continue;
+      }
+      const [pathPart] = url.split('#');
+      const target2 = resolve(dirname(file), decodeURIComponent(pathPart!));
+      if (!bang && pathPart!.endsWith('.md')) {
+        if (!index.lessonIdsByFile.has(target2) && !target2.endsWith(`${index.courseDir}/course.md`) && !existsSync(target2)) {
+          const names = [...index.lessonIdsByFile.keys()].map((f) => relative(dirname(file), f));
+          const guess = didYouMean(pathPart!, names);
+          sink.error(line.line, column, 'link/broken', `the link to "${url}" points to no lesson`, guess ? `did you mean "${guess}"?` : `link to one of: ${names.join(', ')}`);
+        } else if (!index.lessonIdsByFile.has(target2) && target2 !== join(index.courseDir, 'course.md')) {
+          sink.error(line.line, column, 'link/broken', `the link to "${url}" points to a file outside this course`, 'link only to lessons of the same course');
+        }
+        continue;
+      }
+      if (!existsSync(target2)) {
+        sink.error(line.line, column, bang ? 'asset/missing' : 'link/broken', `the ${bang ? 'image' : 'file'} "${url}" does not exist`, `put it at ${relative(process.cwd(), target2)} or correct the path (it is relative to the lesson file)`);
+      }
+    }
+  }
+}
+
+/**
+ * Rewrites what mdsvex produced so it works inside the player: lesson links become hash routes,
+ * local files become imported assets (bundled, hashed, cached offline).
+ */
+export function rewriteLinks(svelteCode: string, file: string, index: LessonIndex): { code: string; assets: Map<string, string> } {
+  const assets = new Map<string, string>();
+  const name = (path: string) => {
+    let n = assets.get(path);
+    if (!n) {
+      n = `__cm_link_${assets.size}`;
+      assets.set(path, n);
+    }
+    return n;
+  };
+  const code = svelteCode
+    .replace(/\b(href|src)="([^"]*)"/g, (whole, key: string, url: string) => {
+      const placeholder = /^__CM_ASSET__(__cm_asset_\d+)__$/.exec(url);
+      if (placeholder) return `${key}={${placeholder[1]}}`;
+      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url) || url === '') return whole;
+      const [pathPart, anchor] = url.split('#');
+      const target = resolve(dirname(file), decodeURIComponent(pathPart!));
+      if (pathPart!.endsWith('.md')) {
+        const lessonId = index.lessonIdsByFile.get(target);
+        const href = lessonId ? `#/${index.courseId}/${lessonId}` : `#/${index.courseId}`;
+        return `${key}="${href}${anchor && lessonId ? '' : ''}"`;
+      }
+      if (!existsSync(target)) return whole;
+      return `${key}={${name(target)}}`;
+    })
+    .replace(/"__CM_ASSET__(__cm_asset_\d+)__"/g, '{$1}');
+  const imports = [...assets].map(([path, n]) => `  import ${n} from ${JSON.stringify(path)};`).join('\n');
+  return { code: imports ? code.replace('</script>', `${imports}\n</script>`) : code, assets };
+}

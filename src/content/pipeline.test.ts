@@ -1,0 +1,107 @@
+// Content fixtures: every folder in tests/fixtures/diagnostics/<case>/ holds a content/ tree with
+// one problem and expected.txt with the exact diagnostics (file:line:col, message, hint). The valid
+// fixture uses every block type and must compile without a diagnostic.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from './diagnostics.ts';
+import { loadContent } from './pipeline.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
+const cases = readdirSync(join(FIXTURES, 'diagnostics'));
+
+describe('diagnostics fixtures', () => {
+  it('has a fixture for every diagnostic the tutor guide promises', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(14);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = join(FIXTURES, 'diagnostics', name);
+      const expectedFile = join(dir, 'expected.txt');
+      // A fixture without its expectation is a failure, never a silent skip.
+      expect(existsSync(expectedFile), `${expectedFile} is missing`).toBe(true);
+      const result = loadContent('content', { cwd: dir });
+      const actual = result.diagnostics.map(formatDiagnostic).join('\n');
+      expect(actual).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
+      expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    });
+  }
+});
+
+describe('the valid fixture course', () => {
+  const result = loadContent('content', { cwd: join(FIXTURES, 'valid') });
+  const course = result.courses[0]!;
+
+  it('compiles without a diagnostic', () => {
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(result.courses).toHaveLength(1);
+  });
+
+  it('describes the course from its frontmatter', () => {
+    expect(course.manifest).toMatchObject({
+      id: 'every-block',
+      title: 'Every block',
+      language: 'en-GB',
+      estimatedMinutes: 20,
+      passMark: 75,
+      version: '1.2.0',
+      outcomes: ['Tell a customer from a consumer', 'Name three customer touchpoints'],
+    });
+  });
+
+  it('orders lessons by file name and derives their ids', () => {
+    expect(course.manifest.lessons.map((l) => l.id)).toEqual(['customers', 'reflect', 'quiz']);
+    expect(course.manifest.lessons[0]).toMatchObject({ title: 'Customers and consumers', minutes: 8, module: 'Who is the customer?' });
+  });
+
+  it('lists every block with a stable id, and marks the ones completion waits for', () => {
+    const blocks = course.manifest.lessons.flatMap((l) => l.blocks.map((b) => [b.kind, b.id, b.required]));
+    expect(blocks).toEqual([
+      ['purpose', 'purpose', false],
+      ['outcomes', 'outcomes', false],
+      ['theory', 'customer-or-consumer', false],
+      ['example', 'example-a-coffee-maker-for-a-restaurant', false],
+      ['question', 'question-cereal', true],
+      ['challenge', 'challenge-spot-three-touchpoints', true],
+      ['video', 'video-what-is-the-customer-journey', false],
+      ['rating', 'rating-please-rate-your-experience-with-us', false],
+      ['reflection', 'reflection-face-to-face-transaction', false],
+      ['case-study', 'case-study-a-bakery', false],
+      ['quiz', 'check', false],
+    ]);
+  });
+
+  it('keeps reflection prompts, case-study questions and rating choices in the manifest', () => {
+    const [reflection, caseStudy] = course.manifest.lessons[1]!.blocks;
+    expect(reflection!.prompts).toEqual([
+      { id: 'what-was-the-situation', text: 'What was the situation?' },
+      { id: 'what-behaviours-were-displayed-towards-you', text: 'What behaviours were displayed towards you?' },
+    ]);
+    expect(caseStudy!.prompts!.map((p) => p.text)).toEqual([
+      "Who are the bakery's external customers?",
+      'Name one way the bakery could improve its service.',
+    ]);
+    expect(course.manifest.lessons[0]!.blocks.find((b) => b.kind === 'rating')!.choices).toEqual(['Excellent', 'Good', 'Average', 'Poor']);
+  });
+
+  it('turns blocks into component tags and keeps the Markdown for mdsvex', () => {
+    const source = course.lessons.get('customers')!.source;
+    expect(source).toContain('<QuestionBlock id="question-cereal" title="Cereal">');
+    expect(source).toMatch(/<Reveal>\s+The mother\. The child is the consumer\.\s+<\/Reveal>/);
+    expect(source).toContain('<VideoBlock id="video-what-is-the-customer-journey" title="What is the customer journey?" url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" duration="3:32">');
+    expect(source).toContain('<RatingBlock id="rating-please-rate-your-experience-with-us" title="Please rate your experience with us" choices="Excellent|Good|Average|Poor">');
+    expect(source).toContain('<OutcomesBlock id="outcomes" empty="true">');
+    expect(source).toMatch(/import QuestionBlock from ".*src\/player\/blocks\/QuestionBlock\.svelte";/);
+    const caseSource = course.lessons.get('reflect')!.source;
+    expect(caseSource).toContain('<CaseQuestion id="who-are-the-bakery-s-external" number="1" text="Who are the bakery's external customers?">');
+  });
+
+  it('compiles quizzes to data with the resolved pass mark', () => {
+    const quiz = course.quizzes.get('check')!;
+    expect(quiz).toMatchObject({ id: 'check', title: 'Check your understanding', lessonId: 'quiz', passMark: 75 });
+    expect(quiz.settings.attempts).toBe(3);
+    expect(quiz.questions.map((q) => q.type)).toEqual(['single', 'multiple']);
+    expect(course.manifest.quizzes).toEqual([{ id: 'check', title: 'Check your understanding', lessonId: 'quiz', questionCount: 2, passMark: 75, attempts: 3 }]);
+  });
+});

@@ -1,0 +1,136 @@
+// The Vite plugin that exposes content/ to the player as virtual modules:
+//   virtual:coursemark/catalogue   every course's manifest (small; part of the first load)
+//   virtual:coursemark/lessons     loadLesson(course, lesson) → a lazily loaded component chunk
+//   virtual:coursemark/quizzes     loadQuiz(course, quiz) → a lazily loaded JSON chunk
+// Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
+// the page reloads when a content file changes.
+import type { Plugin, ViteDevServer } from 'vite';
+import { formatDiagnostic, summarise } from './diagnostics.ts';
+import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
+import { lessonToJs } from './compile.ts';
+
+export interface CoursemarkPluginOptions {
+  /** The content folder, relative to the working directory. */
+  contentDir: string;
+}
+
+const CATALOGUE = 'virtual:coursemark/catalogue';
+const LESSONS = 'virtual:coursemark/lessons';
+const QUIZZES = 'virtual:coursemark/quizzes';
+const LESSON_PREFIX = 'virtual:coursemark/lesson/';
+const QUIZ_PREFIX = 'virtual:coursemark/quiz/';
+
+export class ContentError extends Error {
+  constructor(readonly result: ContentResult) {
+    super(
+      `${result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n')}\n${summarise(result.diagnostics)}`,
+    );
+    this.name = 'ContentError';
+  }
+}
+
+export function coursemark(options: CoursemarkPluginOptions): Plugin {
+  let content: ContentResult | undefined;
+  let server: ViteDevServer | undefined;
+  let dev = false;
+
+  const load = (): ContentResult => {
+    content ??= loadContent(options.contentDir);
+    return content;
+  };
+  const ensureValid = (): ContentResult => {
+    const result = load();
+    if (result.diagnostics.some((d) => d.severity === 'error')) throw new ContentError(result);
+    return result;
+  };
+  const course = (id: string) => ensureValid().courses.find((c) => c.manifest.id === id);
+
+  return {
+    name: 'coursemark',
+    enforce: 'pre',
+    configResolved(config) {
+      dev = config.command === 'serve';
+    },
+    configureServer(devServer) {
+      server = devServer;
+      const onChange = (file: string) => {
+        if (!file.endsWith('.md') && !file.endsWith('.gift') && !load().files.includes(file)) return;
+        content = undefined;
+        for (const id of devServer.moduleGraph.idToModuleMap.keys()) {
+          if (id.startsWith('\0virtual:coursemark')) {
+            const mod = devServer.moduleGraph.getModuleById(id);
+            if (mod) devServer.moduleGraph.invalidateModule(mod);
+          }
+        }
+        const result = load();
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length) {
+          devServer.config.logger.error(new ContentError(result).message);
+          devServer.ws.send({ type: 'error', err: { message: new ContentError(result).message, stack: '', plugin: 'coursemark' } });
+        } else {
+          devServer.ws.send({ type: 'full-reload', path: '*' });
+        }
+      };
+      devServer.watcher.on('change', onChange);
+      devServer.watcher.on('add', onChange);
+      devServer.watcher.on('unlink', onChange);
+    },
+    buildStart() {
+      const result = load();
+      for (const file of result.files) this.addWatchFile(file);
+      if (!dev) ensureValid();
+    },
+    resolveId(id) {
+      if (id === CATALOGUE || id === LESSONS || id === QUIZZES || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX)) {
+        return `\0${id}`;
+      }
+      return null;
+    },
+    async load(id) {
+      if (!id.startsWith('\0virtual:coursemark')) return null;
+      const name = id.slice(1);
+      if (name === CATALOGUE) {
+        const catalogue = catalogueOf(ensureValid().courses);
+        return `export const catalogue = JSON.parse(${JSON.stringify(JSON.stringify(catalogue))});`;
+      }
+      if (name === LESSONS || name === QUIZZES) {
+        const isLessons = name === LESSONS;
+        const entries: string[] = [];
+        for (const c of ensureValid().courses) {
+          const ids = isLessons ? [...c.lessons.keys()] : [...c.quizzes.keys()];
+          for (const itemId of ids) {
+            const target = `${isLessons ? LESSON_PREFIX : QUIZ_PREFIX}${c.manifest.id}/${itemId}`;
+            entries.push(`${JSON.stringify(`${c.manifest.id}/${itemId}`)}: () => import(${JSON.stringify(target)})`);
+          }
+        }
+        const fn = isLessons ? 'loadLesson' : 'loadQuiz';
+        const what = isLessons ? 'lesson' : 'quiz';
+        return [
+          `const loaders = {${entries.join(',\n')}};`,
+          `export function ${fn}(courseId, id) {`,
+          `  const load = Object.hasOwn(loaders, courseId + '/' + id) ? loaders[courseId + '/' + id] : undefined;`,
+          `  if (!load) return Promise.reject(new Error('No ${what} "' + id + '" in course "' + courseId + '"'));`,
+          `  return load().then((m) => m.default);`,
+          `}`,
+        ].join('\n');
+      }
+      const [courseId, itemId] = name.slice(name.startsWith(LESSON_PREFIX) ? LESSON_PREFIX.length : QUIZ_PREFIX.length).split('/');
+      const found = course(courseId ?? '');
+      if (name.startsWith(QUIZ_PREFIX)) {
+        const quiz = found?.quizzes.get(itemId ?? '');
+        if (!quiz) return null;
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(quiz))});`;
+      }
+      const lesson = found?.lessons.get(itemId ?? '');
+      if (!found || !lesson) return null;
+      const lessonIdsByFile = new Map([...found.lessons].map(([lid, l]) => [l.file, lid]));
+      const index = { courseId: found.manifest.id, courseDir: found.dir, lessonIdsByFile, coursePassMark: found.manifest.passMark };
+      const { code, map } = await lessonToJs(lesson.source, lesson.file, index, dev);
+      return { code, map: map as null };
+    },
+    handleHotUpdate(ctx) {
+      if (server && ctx.file.endsWith('.md')) return [];
+      return undefined;
+    },
+  };
+}
