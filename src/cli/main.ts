@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
 import { loadContent } from '../content/pipeline.ts';
 import { slugify } from '../content/markdown/attributes.ts';
+import { idRecord, writeIdHistory } from '../content/id-history.ts';
 
 export const USAGE = `Usage: coursemark <command> [options]
 
@@ -177,6 +178,7 @@ async function build(contentDir: string, outDir: string, io: Io): Promise<number
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(staging, target);
+  for (const course of result.courses) writeIdHistory(io.cwd, idRecord(course, io.cwd));
   const lessons = result.courses.reduce((n, c) => n + c.manifest.lessons.length, 0);
   io.err(`Built ${result.courses.length} course(s), ${lessons} lesson(s) into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;

@@ -31,6 +31,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       target: 'es2022',
       reportCompressedSize: false,
       chunkSizeWarningLimit: 200,
+      rolldownOptions: { checks: { pluginTimings: false } },
     },
     server: { fs: { allow: [PROJECT_ROOT, resolve(cwd, options.contentDir ?? 'content')] } },
   };

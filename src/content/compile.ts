@@ -42,6 +42,7 @@ function highlighter(code: string, lang: string | null | undefined): string {
 export async function lessonToSvelte(source: string, file: string, index: LessonIndex): Promise<string> {
   const result = await mdsvex(source, {
     filename: file,
+    extensions: ['.md'],
     smartypants: { quotes: true, ellipses: true, dashes: 'oldschool' },
     highlight: { highlighter },
     rehypePlugins: [escapeSvelteSyntax],

@@ -94,7 +94,7 @@ describe('the valid fixture course', () => {
     expect(source).toContain('<OutcomesBlock id="outcomes" empty="true">');
     expect(source).toMatch(/import QuestionBlock from ".*src\/player\/blocks\/QuestionBlock\.svelte";/);
     const caseSource = course.lessons.get('reflect')!.source;
-    expect(caseSource).toContain('<CaseQuestion id="who-are-the-bakery-s-external" number="1" text="Who are the bakery's external customers?">');
+    expect(caseSource).toContain(`<CaseQuestion id="who-are-the-bakery-s-external" number="1" text="Who are the bakery's external customers?">`);
   });
 
   it('compiles quizzes to data with the resolved pass mark', () => {

@@ -9,6 +9,7 @@ import type { Quiz } from './schema/quiz.ts';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readFrontmatter, splitFrontmatter } from './markdown/frontmatter.ts';
 import { compileLesson, type LessonIndex } from './markdown/lesson.ts';
+import { compareIds, idRecord, readIdHistory } from './id-history.ts';
 
 export interface CompiledCourse {
   manifest: CourseManifest;
@@ -105,8 +106,8 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
       const previous = seenLessons.get(lesson.id);
       if (previous) {
         lesson.sink.error(1, 1, 'lesson/duplicate-id', `the lesson id "${lesson.id}" is also used by ${previous}`, 'rename one of the files, or set a different "id:" in its frontmatter');
-      } else if (!ID_PATTERN.test(lesson.id) || lesson.id === 'quiz' || lesson.id === 'notes' || lesson.id === 'progress') {
-        lesson.sink.error(1, 1, 'lesson/bad-id', `"${lesson.id}" cannot be a lesson id`, 'rename the file (e.g. 03-customer-journey.md) or set "id:" in the frontmatter; quiz, notes and progress are reserved');
+      } else if (!ID_PATTERN.test(lesson.id) || lesson.id === 'notes' || lesson.id === 'progress') {
+        lesson.sink.error(1, 1, 'lesson/bad-id', `"${lesson.id}" cannot be a lesson id`, 'rename the file (e.g. 03-customer-journey.md) or set "id:" in the frontmatter; notes and progress are reserved');
       }
       seenLessons.set(lesson.id, display(lesson.file));
       lessonIdsByFile.set(lesson.file, lesson.id);
@@ -163,6 +164,8 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
       diagnostics.push(...lesson.sink.list);
     }
     diagnostics.push(...sink.list);
+    const previous = readIdHistory(cwd, courseId);
+    if (previous) diagnostics.push(...compareIds(previous, idRecord(compiled, cwd), display(courseFile)));
     courses.push(compiled);
   }
   if (folders.length === 0) {

@@ -2,7 +2,7 @@
 // compiles into the lesson's component, and (c) its quizzes as data. Blocks become component tags
 // (see docs/architecture.md); everything a tutor can get wrong is a diagnostic at file:line:col.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BLOCK_LABELS, BlockAttributeSchemas, type BlockKind } from '../schema/block.ts';
@@ -90,7 +90,7 @@ export function compileLesson(
   const textParts: string[] = [];
   let interactions = 0;
 
-  checkMarkdown(body, file, index, sink);
+  checkMarkdown(body, file, displayPath, index, sink);
 
   if (isBlank(body)) {
     sink.error(
@@ -130,6 +130,7 @@ export function compileLesson(
     const block = segment.block;
     if (block.unknown) continue;
     const attrs = validateAttributes(block, sink);
+    const attributesValid = attrs !== null;
     const id = block.attrs.id ?? ids.unique(block.title ? `${block.kind}-${slugify(block.title)}` : block.kind);
     const entry: BlockEntry = { id, kind: block.kind, required: false, ...(block.title ? { title: block.title } : {}) };
     textParts.push(block.title, plain(block.body.map((l) => l.text).join('\n')));
@@ -204,9 +205,9 @@ export function compileLesson(
         break;
       }
       case 'video': {
-        const video = attrs as z.infer<(typeof BlockAttributeSchemas)['video']>;
+        const video = (attrs ?? {}) as z.infer<(typeof BlockAttributeSchemas)['video']>;
         const extra: Record<string, string | undefined> = { url: video.url, duration: video.duration };
-        if (!video.url && !video.src) {
+        if (attributesValid && !video.url && !video.src) {
           sink.error(
             block.line,
             block.column,
@@ -220,7 +221,7 @@ export function compileLesson(
           if (!value) continue;
           const target = resolve(dirname(file), value);
           if (!existsSync(target)) {
-            sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/missing', `the file "${value}" does not exist`, `put it at ${relative(process.cwd(), target)} or correct the path (it is relative to the lesson file)`);
+            sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/missing', `the file "${value}" does not exist`, `put it at ${normalize(join(dirname(displayPath), value))} or correct the path (it is relative to the lesson file)`);
           } else {
             extra[key] = assetPlaceholder(emit, target);
           }
@@ -316,7 +317,7 @@ export function compileLesson(
         close();
         break;
       case 'quiz': {
-        const quizAttrs = attrs as z.infer<(typeof BlockAttributeSchemas)['quiz']>;
+        const quizAttrs = (attrs ?? {}) as z.infer<(typeof BlockAttributeSchemas)['quiz']>;
         const quizId = block.attrs.id ?? (block.title ? slugify(block.title) : `${lessonId}-quiz`);
         const extraQuestions: Question[] = [];
         if (quizAttrs.gift) {
@@ -324,7 +325,7 @@ export function compileLesson(
           if (!existsSync(giftPath)) {
             sink.error(block.line, block.attrColumns.gift ?? block.column, 'asset/missing', `the GIFT file "${quizAttrs.gift}" does not exist`, 'put the .gift file in the course folder and give its path relative to the lesson file');
           } else {
-            const gift = parseGift(readFileSync(giftPath, 'utf8'), relative(process.cwd(), giftPath), { idPrefix: quizId });
+            const gift = parseGift(readFileSync(giftPath, 'utf8'), normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
             sink.list.push(...gift.diagnostics);
             extraQuestions.push(...gift.questions.map((q) => q.question));
           }
@@ -387,7 +388,8 @@ function emptyBlock(block: ScannedBlock, sink: DiagnosticSink): void {
   sink.error(block.line, block.column, 'block/empty', `this ${BLOCK_LABELS[block.kind].toLowerCase()} block is empty`, 'write its content between the opening line and the closing ":::", or delete the block');
 }
 
-function validateAttributes(block: ScannedBlock, sink: DiagnosticSink): Record<string, unknown> {
+/** The block's attributes, validated; null (after reporting) when any is wrong. */
+function validateAttributes(block: ScannedBlock, sink: DiagnosticSink): Record<string, unknown> | null {
   const schema = BlockAttributeSchemas[block.kind];
   const result = (schema as z.ZodObject).safeParse(block.attrs);
   if (result.success) return result.data as Record<string, unknown>;
@@ -415,7 +417,7 @@ function validateAttributes(block: ScannedBlock, sink: DiagnosticSink): Record<s
       key === 'id' ? 'use lowercase letters, digits and hyphens, e.g. {#coffee-maker}' : issue.message,
     );
   }
-  return {};
+  return null;
 }
 
 interface Prompt {
@@ -442,7 +444,7 @@ function splitPrompts(body: SourceLine[]): { intro: SourceLine[]; prompts: Promp
 const LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** Checks links, images and raw HTML in a lesson body; every problem at its exact line and column. */
-function checkMarkdown(body: SourceLine[], file: string, index: LessonIndex, sink: DiagnosticSink): void {
+function checkMarkdown(body: SourceLine[], file: string, displayPath: string, index: LessonIndex, sink: DiagnosticSink): void {
   const code = new CodeFenceTracker();
   for (const line of body) {
     if (code.step(line.text)) continue;
@@ -481,7 +483,7 @@ function checkMarkdown(body: SourceLine[], file: string, index: LessonIndex, sin
         continue;
       }
       if (!existsSync(target2)) {
-        sink.error(line.line, column, bang ? 'asset/missing' : 'link/broken', `the ${bang ? 'image' : 'file'} "${url}" does not exist`, `put it at ${relative(process.cwd(), target2)} or correct the path (it is relative to the lesson file)`);
+        sink.error(line.line, column, bang ? 'asset/missing' : 'link/broken', `the ${bang ? 'image' : 'file'} "${url}" does not exist`, `put it at ${normalize(join(dirname(displayPath), decodeURIComponent(pathPart!)))} or correct the path (it is relative to the lesson file)`);
       }
     }
   }
