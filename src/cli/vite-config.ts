@@ -31,6 +31,8 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       target: 'es2022',
       reportCompressedSize: false,
       chunkSizeWarningLimit: 200,
+      // Images stay files: lesson chunks stay small and the service worker caches each once.
+      assetsInlineLimit: 0,
       rolldownOptions: { checks: { pluginTimings: false } },
     },
     server: { fs: { allow: [PROJECT_ROOT, resolve(cwd, options.contentDir ?? 'content')] } },

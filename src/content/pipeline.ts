@@ -77,6 +77,9 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
     if (!front?.id && !ID_PATTERN.test(folderId)) {
       sink.error(1, 1, 'course/bad-id', `the folder name "${basename(dir)}" cannot be a course id`, 'rename the folder with lowercase letters, digits and hyphens, or set "id:" in the frontmatter');
     }
+    if (courseId === 'settings') {
+      sink.error(split.yamlLine, 1, 'course/bad-id', '"settings" cannot be a course id: the player uses #/settings', 'set another "id:" in the frontmatter or rename the folder');
+    }
     const other = courseIds.get(courseId);
     if (other) {
       sink.error(split.yamlLine, 1, 'course/duplicate-id', `the course id "${courseId}" is also used by ${other}`, 'give each course its own "id:"');
