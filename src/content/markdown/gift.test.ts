@@ -2,12 +2,14 @@
 // (written out by hand from Moodle's documented semantics), plus one broken file per diagnostic.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { QuestionSchema, type Question } from '../schema/quiz.ts';
+import { QuestionSchema } from '../schema/quiz.ts';
 import { parseGift } from './gift.ts';
 
-const MOODLE = '/work/shared/fixtures/gift';
+/** Moodle's own files, kept beside the repository in shared/ (see its README). */
+const MOODLE = join(import.meta.dirname, '../../../../shared/fixtures/gift');
 const OURS = join(import.meta.dirname, '../../../tests/fixtures/gift');
 const read = (path: string) => readFileSync(path, 'utf8');
 
@@ -29,15 +31,19 @@ type Expected = { line: number; title?: string; prompt: string; explanation?: st
 );
 
 const letter = (i: number) => String.fromCharCode(97 + i);
-const feedback = (html: string | undefined) => (html ? { feedbackHtml: html } : {});
+/** Question text and feedback are paragraphs; options and matching items are single lines. */
+const para = (html: string) => `<p>${html}</p>`;
+const feedback = (html: string | undefined) => (html ? { feedbackHtml: para(html) } : {});
+/** Numbers computed as value ± tolerance carry binary rounding (3.1415 + 0.0005). */
+const near = (n: number) => expect.closeTo(n, 12);
 
 /** Builds the whole expected question (bar id and source), so a stray extra field fails too. */
-function expectedQuestion(e: Expected): Omit<Question, 'id'> {
+function expectedQuestion(e: Expected): Record<string, unknown> {
   const base = {
-    promptHtml: e.prompt,
+    promptHtml: para(e.prompt),
     points: e.type === 'description' ? 0 : 1,
     ...(e.title !== undefined ? { title: e.title } : {}),
-    ...(e.explanation ? { explanationHtml: e.explanation } : {}),
+    ...(e.explanation ? { explanationHtml: para(e.explanation) } : {}),
   };
   switch (e.type) {
     case 'single':
@@ -53,22 +59,22 @@ function expectedQuestion(e: Expected): Omit<Question, 'id'> {
         type: 'short',
         caseSensitive: false,
         accepted: e.accepted.map(([text, weight, fb]) => ({ text, weight, ...feedback(fb) })),
-        ...(e.otherwise ? { otherwiseFeedbackHtml: e.otherwise } : {}),
+        ...(e.otherwise ? { otherwiseFeedbackHtml: para(e.otherwise) } : {}),
       };
     case 'numeric':
       return {
         ...base,
         type: 'numeric',
-        answers: e.answers.map(([min, max, value, weight, fb]) => ({ min, max, value, weight, ...feedback(fb) })),
-        ...(e.otherwise ? { otherwiseFeedbackHtml: e.otherwise } : {}),
+        answers: e.answers.map(([min, max, value, weight, fb]) => ({ min: near(min), max: near(max), value: near(value), weight, ...feedback(fb) })),
+        ...(e.otherwise ? { otherwiseFeedbackHtml: para(e.otherwise) } : {}),
       };
     case 'truefalse':
       return {
         ...base,
         type: 'truefalse',
         answer: e.answer,
-        ...(e.onTrue ? { trueFeedbackHtml: e.onTrue } : {}),
-        ...(e.onFalse ? { falseFeedbackHtml: e.onFalse } : {}),
+        ...(e.onTrue ? { trueFeedbackHtml: para(e.onTrue) } : {}),
+        ...(e.onFalse ? { falseFeedbackHtml: para(e.onFalse) } : {}),
       };
     case 'matching':
       return {
@@ -357,7 +363,7 @@ describe('escapes', () => {
   it('turn \\~ \\= \\# \\{ \\} \\: \\\\ into text and \\n into a line break', () => {
     const source = String.raw`::Ratio 1\:2::Is a\{b\} \~ c\#d \= e\\f?\nYes{T}`;
     const [first] = parseGift(source, 'x.gift').questions;
-    expect(first?.question).toMatchObject({ title: 'Ratio 1:2', promptHtml: 'Is a{b} ~ c#d = e\\f?<br />Yes', type: 'truefalse' });
+    expect(first?.question).toMatchObject({ title: 'Ratio 1:2', promptHtml: '<p>Is a{b} ~ c#d = e\\f?<br />Yes</p>', type: 'truefalse' });
   });
 
   it('read \\\\ as a backslash, so the character after it keeps its meaning', () => {
@@ -370,7 +376,7 @@ describe('escapes', () => {
     const source = ['Where is http://example.com hosted? {', '  // a comment line between answers', '  =Here', '  ~There', '}'].join('\n');
     const { questions } = parseGift(source, 'x.gift');
     expect(questions[0]?.question).toMatchObject({
-      promptHtml: 'Where is http://example.com hosted?',
+      promptHtml: '<p>Where is http://example.com hosted?</p>',
       options: [{ html: 'Here' }, { html: 'There' }],
     });
   });
@@ -388,44 +394,61 @@ describe('format tags', () => {
   it('[html] is sanitised: scripts, handlers and javascript: links disappear', () => {
     const q = byTitle('Html');
     expect(q.promptHtml).toBe('<p>Who is <b>buried</b> here?</p>');
-    expect(q.explanationHtml).toBe('<a>Read more</a> about <em>Grant</em>.');
+    expect(q.explanationHtml).toBe('<p><a>Read more</a> about <em>Grant</em>.</p>');
     expect(JSON.stringify(q)).not.toMatch(/script|onclick|javascript/);
   });
 
   it('answers and feedback take their own tag, else the question text format', () => {
     const q = byTitle('Html');
     expect(q.type === 'single' && q.options).toEqual([
-      { id: 'a', html: '&lt;no one&gt;', correct: true, weight: 1, feedbackHtml: '<strong>Right</strong>: nobody is.' },
-      { id: 'b', html: 'Grant', correct: false, weight: 0, feedbackHtml: '<i>he is entombed</i>' },
+      { id: 'a', html: '&lt;no one&gt;', correct: true, weight: 1, feedbackHtml: '<p><strong>Right</strong>: nobody is.</p>' },
+      { id: 'b', html: 'Grant', correct: false, weight: 0, feedbackHtml: '<p><i>he is entombed</i></p>' },
     ]);
   });
 
   it('[markdown] renders Markdown; [moodle] escapes markup and keeps line breaks', () => {
     const q = byTitle('Markdown');
     expect(q.promptHtml).toBe(
-      'Who is buried in <strong>Grant\'s tomb</strong>?\nSee <a href="https://www.nps.gov/gegr/">the memorial</a>.',
+      '<p>Who is buried in <strong>Grant\'s tomb</strong>?\nSee <a href="https://www.nps.gov/gegr/">the memorial</a>.</p>',
     );
     expect(q.type === 'single' && q.options.map((o) => o.feedbackHtml)).toEqual([
-      'Right, <em>nobody</em>.',
-      'Grant is &lt;entombed&gt;,<br />not buried.',
+      '<p>Right, <em>nobody</em>.</p>',
+      '<p>Grant is &lt;entombed&gt;,<br />not buried.</p>',
     ]);
   });
 
   it('[plain] escapes everything', () => {
     const q = byTitle('Plain');
-    expect(q).toMatchObject({ promptHtml: 'Is 2 &lt; 3 &amp; 3 &gt; 2?', type: 'truefalse', answer: true });
+    expect(q).toMatchObject({ promptHtml: '<p>Is 2 &lt; 3 &amp; 3 &gt; 2?</p>', type: 'truefalse', answer: true });
     // The first "#" is the feedback for the wrong answer: "false", since the answer is true.
-    expect(q).toMatchObject({ falseFeedbackHtml: '<b>Look</b> again.', trueFeedbackHtml: 'Yes.' });
+    expect(q).toMatchObject({ falseFeedbackHtml: '<p><b>Look</b> again.</p>', trueFeedbackHtml: '<p>Yes.</p>' });
+  });
+
+  it('the missing-word blank survives Markdown and HTML rendering', () => {
+    const { questions } = parseGift('[markdown]Grant is {~buried =entombed} in **his** tomb.\n\n[html]Grant is {~buried =entombed} in <b>his</b> tomb.', 'x.gift');
+    expect(questions.map((q) => q.question.promptHtml)).toEqual([
+      '<p>Grant is _____ in <strong>his</strong> tomb.</p>',
+      '<p>Grant is _____ in <b>his</b> tomb.</p>',
+    ]);
   });
 
   it('untagged text is Moodle auto-format: markup shown as typed, line breaks kept', () => {
-    expect(byTitle('Moodle')).toMatchObject({ type: 'essay', promptHtml: 'First line<br />second line<br />third line' });
+    expect(byTitle('Moodle')).toMatchObject({ type: 'essay', promptHtml: '<p>First line<br />second line<br />third line</p>' });
   });
 
   it('a bracketed word that is no format and no near miss stays text, as in Moodle', () => {
     const { questions, diagnostics } = parseGift('[Note] Read carefully. {T}', 'x.gift');
     expect(diagnostics).toEqual([]);
-    expect(questions[0]?.question.promptHtml).toBe('[Note] Read carefully.');
+    expect(questions[0]?.question.promptHtml).toBe('<p>[Note] Read carefully.</p>');
+  });
+});
+
+describe('weights', () => {
+  it('thirds add up to 100% as Moodle rounds them, and read as written', () => {
+    const { questions, diagnostics } = parseGift('Pick the primes. {~%33.33333%2 ~%33.33333%3 ~%33.33333%5 ~%-100%4}', 'x.gift');
+    expect(diagnostics).toEqual([]);
+    const q = questions[0]!.question;
+    expect(q.type === 'multiple' && q.options.map((o) => o.weight)).toEqual([0.3333333, 0.3333333, 0.3333333, -1]);
   });
 });
 
@@ -460,14 +483,14 @@ describe('line endings and layout', () => {
 
   it('ignores a byte-order mark and a description needs no braces', () => {
     const { questions } = parseGift('\uFEFF::Welcome::Read each question twice.', 'x.gift');
-    expect(questions[0]).toMatchObject({ line: 1, column: 1, question: { type: 'description', points: 0, promptHtml: 'Read each question twice.' } });
+    expect(questions[0]).toMatchObject({ line: 1, column: 1, question: { type: 'description', points: 0, promptHtml: '<p>Read each question twice.</p>' } });
   });
 
   it('takes general feedback after #### for any type', () => {
     const { questions } = parseGift('Essay time. {####[markdown]Mention **two** causes.}\n\nSum? {#4 ####Two and two.}', 'x.gift');
     expect(questions.map((q) => [q.question.type, q.question.explanationHtml])).toEqual([
-      ['essay', 'Mention <strong>two</strong> causes.'],
-      ['numeric', 'Two and two.'],
+      ['essay', '<p>Mention <strong>two</strong> causes.</p>'],
+      ['numeric', '<p>Two and two.</p>'],
     ]);
   });
 });
@@ -550,13 +573,13 @@ describe('broken files', () => {
     expect(check('bad-weight').text).toMatchInlineSnapshot(`
       "tests/fixtures/gift/broken/bad-weight.gift:1:30: error: expected a weight such as %50%, received "%fifty%" [gift/bad-weight]
         hint: write a percentage from -100% to 100% between two "%" signs, e.g. "~%50%half right"
-      tests/fixtures/gift/broken/bad-weight.gift:3:30: error: expected a weight from -100% to 100%, received %150% [gift/bad-weight]
+      tests/fixtures/gift/broken/bad-weight.gift:3:30: error: expected a weight from -100% to 100%, received "%150%" [gift/bad-weight]
         hint: a weight is a share of the points: 100% at most, and no less than -100% for a wrong choice
       tests/fixtures/gift/broken/bad-weight.gift:5:30: error: "=%50%" in a multiple-choice question: "=" already marks the full-credit answer [gift/bad-weight]
         hint: write "~%50%answer" for partial credit, or drop the weight
       tests/fixtures/gift/broken/bad-weight.gift:7:29: error: the right answers of a multiple-answer question add up to 75%, expected 100% [gift/bad-weight]
         hint: give the right answers weights that add up to 100%, e.g. "~%50%Grant ~%50%Grant's wife", or mark the one right answer with "="
-      tests/fixtures/gift/broken/bad-weight.gift:9:35: error: expected a weight from 0% to 100%, received %-50% [gift/bad-weight]
+      tests/fixtures/gift/broken/bad-weight.gift:9:35: error: expected a weight from 0% to 100%, received "%-50%" [gift/bad-weight]
         hint: a weight is a share of the points from 0% to 100%; only choice answers take negative weights"
     `);
   });
@@ -626,5 +649,28 @@ describe('broken files', () => {
     const { questions, diagnostics } = parseGift(source, 'mixed.gift');
     expect(questions.map((q) => q.line)).toEqual([1, 5]);
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(['3:15 gift/bad-weight', '7:15 gift/bad-number', '9:15 gift/unknown-format']);
+  });
+});
+
+describe('any input', () => {
+  const piece = fc.constantFrom('{', '}', '~', '=', '#', '####', '%50%', '%-25%', '%x%', '->', '::', '\\', '\\~', '\\n', '[html]', '[markdown]', '[htm]', '..', ':', '1822', 'T', 'FALSE', '*', ' ', '\n', '\n\n', '\r\n', '// c\n', '$CATEGORY: a\n', 'word', '<b>', '.');
+  const file = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('never throws; questions fit the model and diagnostics point inside the file', () => {
+    fc.assert(
+      fc.property(file, (source) => {
+        const { questions, diagnostics } = parseGift(source, 'fuzz.gift');
+        const lines = source.split(/\r\n|\r|\n/);
+        for (const q of questions) expect(QuestionSchema.safeParse(q.question).success).toBe(true);
+        for (const d of diagnostics) {
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.line).toBeLessThanOrEqual(lines.length);
+          expect(d.column).toBeGreaterThanOrEqual(1);
+          expect(d.column).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+          expect(d.hint).toBeTruthy();
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,6 +4,7 @@
 import { didYouMean, DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
 import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../schema/quiz.ts';
 import { IdAllocator, slugify } from './attributes.ts';
+import { letterId } from './quiz.ts';
 import { escapeHtml, renderInline, renderMarkdown, sanitize } from './render.ts';
 
 export interface GiftQuestion {
@@ -187,6 +188,8 @@ class GiftReader {
   #block: Block | undefined;
   #next: Block | undefined;
   #skip: Block | undefined;
+  /** What the id of the question being read is made from. */
+  #idWords = '';
 
   constructor(
     readonly file: string,
@@ -200,7 +203,7 @@ class GiftReader {
     let lines = block.lines;
     const first = lines[0]!;
     if (first.text.startsWith('$CATEGORY:')) {
-      this.#category = textOf(toCells([first]).slice('$CATEGORY:'.length)).trim();
+      this.#category = textOf(toCells([first]).slice('$CATEGORY:'.length)).trim() || undefined;
       const rest = lines.slice(1);
       if (rest.length === 0) return;
       // Moodle would read the following lines as part of the category name.
@@ -222,6 +225,7 @@ class GiftReader {
     const question = this.#readQuestion(cells);
     if (question && this.#errorCount() === errors) {
       const start = cells[0]!;
+      question.id = this.#questionId();
       question.source = `${this.file}:${start.line}:${start.column}`;
       this.questions.push({
         question,
@@ -260,7 +264,7 @@ class GiftReader {
         this.#error(block[0]!, 'gift/empty-question', 'the question has a title but no text', 'write the question after the title, e.g. "::Tomb::Who is buried in Grant\'s tomb?{=no one}"');
         return undefined;
       }
-      return { ...this.#base(title, this.#rich(body, 'moodle')), type: 'description', points: 0 };
+      return { ...this.#base(title, this.#rich(body, 'moodle', 'block')), type: 'description', points: 0 };
     }
     if (open >= 0 && close < 0) {
       this.#unclosed(body[open]!);
@@ -296,13 +300,13 @@ class GiftReader {
       this.#error(openCell, 'gift/empty-question', 'the question has answers but no text', 'write the question before the "{", e.g. "Who is buried in Grant\'s tomb?{=no one}"');
       return undefined;
     }
-    const prompt = this.#rich(promptCells, 'moodle');
+    const prompt = this.#rich(promptCells, 'moodle', 'block');
 
     let answer = trim(body.slice(open + 1, close));
     let explanation: Rich | undefined;
     const general = findLast(answer, '####');
     if (general >= 0) {
-      explanation = this.#rich(answer.slice(general + 4), prompt.format);
+      explanation = this.#rich(answer.slice(general + 4), prompt.format, 'block');
       answer = trim(answer.slice(0, general));
     }
     const base = this.#base(title, prompt, explanation);
@@ -341,17 +345,22 @@ class GiftReader {
     this.#error(open, 'gift/unclosed-brace', 'the answers opened with "{" are never closed with "}"', 'close the answers with "}" before the next blank line (a blank line ends a question), or write "\\{" for a literal brace');
   }
 
-  /** The fields every question shares. */
+  /** The fields every question shares; the id is given once the question proves valid. */
   #base(title: string | undefined, prompt: Rich, explanation?: Rich): Base {
-    const words = title ?? prompt.text.replaceAll(BLANK, ' ');
-    const slug = slugify(words.replace(/['\u2019]/g, '')) || 'question';
+    this.#idWords = title ?? prompt.text.replaceAll(BLANK, ' ');
     return {
-      id: this.#ids.unique(`${this.idPrefix}-${slug}`),
+      id: '',
       ...(title !== undefined ? { title } : {}),
       promptHtml: prompt.html,
       points: 1,
       ...(explanation?.html ? { explanationHtml: explanation.html } : {}),
     };
+  }
+
+  /** `${prefix}-${slug of the title, else of the first words}`, with -2, -3 ... on repeats. */
+  #questionId(): string {
+    const slug = slugify(this.#idWords.replace(/['\u2019]/g, '')) || 'question';
+    return this.#ids.unique(`${this.idPrefix}-${slug}`);
   }
 
   #choice(base: Base, answer: Cells, openCell: Cell, format: Format): Question | undefined {
@@ -380,10 +389,10 @@ class GiftReader {
         this.#error(marker, 'gift/empty-answer', `"${marker.ch}" is followed by no answer text`, 'write the answer after the marker, e.g. "~Jefferson", or delete the marker (write "\\~" or "\\=" for a literal one)');
         return undefined;
       }
-      const option = this.#rich(text, format);
-      const optionFeedback = feedback ? this.#rich(feedback, format) : undefined;
+      const option = this.#rich(text, format, 'inline');
+      const optionFeedback = feedback ? this.#rich(feedback, format, 'block') : undefined;
       options.push({
-        id: optionId(options.length),
+        id: letterId(options.length),
         html: option.html,
         correct: weight > 0,
         weight,
@@ -419,8 +428,8 @@ class GiftReader {
         ({ weight, cells } = parsed);
       }
       const [textCells, feedbackCells] = splitOnce(cells, '#');
-      const text = this.#rich(textCells, format).text;
-      const feedback = feedbackCells ? this.#rich(feedbackCells, format).html : '';
+      const text = this.#rich(textCells, format, 'inline').text;
+      const feedback = feedbackCells ? this.#rich(feedbackCells, format, 'block').html : '';
       if (text === '') {
         this.#error(marker, 'gift/empty-answer', '"=" is followed by no answer text', 'write the accepted answer after "=", e.g. "=no one", or delete the "=" (write "\\=" for a literal one)');
         return undefined;
@@ -455,7 +464,7 @@ class GiftReader {
           this.#error(wrong[0]!, 'gift/bad-number', `expected "~#feedback" for wrong answers, received "~${textOf(wrong)}"`, 'write the feedback for any other answer as "~#Completely wrong"');
           return undefined;
         }
-        otherwise = this.#rich(wrong.slice(1), format).html || undefined;
+        otherwise = this.#rich(wrong.slice(1), format, 'block').html || undefined;
       }
     }
     const pieces = splitAnswers(tilde >= 0 ? body.slice(0, tilde) : body, '=');
@@ -473,7 +482,7 @@ class GiftReader {
       const value = trim(valueCells);
       const range = this.#numberRange(value, piece.marker ?? openCell);
       if (!range) return undefined;
-      const feedback = feedbackCells ? this.#rich(feedbackCells, format).html : '';
+      const feedback = feedbackCells ? this.#rich(feedbackCells, format, 'block').html : '';
       answers.push({ ...range, weight, ...(feedback ? { feedbackHtml: feedback } : {}) });
     }
     if (answers.length === 0) {
@@ -499,7 +508,7 @@ class GiftReader {
       }
       const [min, max] = [Number(textOf(low)), Number(textOf(high))];
       if (min > max) return bad(cells[0], `the range "${textOf(cells)}" runs backwards`, `write the smaller number first: ${textOf(high)}..${textOf(low)}`);
-      return { min, max, value: tidy((min + max) / 2, decimals(textOf(low), textOf(high)) + 1) };
+      return { min, max, value: (min + max) / 2 };
     }
     const colon = find(cells, ':');
     const valueCells = colon > 0 ? trim(cells.slice(0, colon)) : cells;
@@ -512,8 +521,8 @@ class GiftReader {
     }
     const value = Number(valueText);
     const tolerance = Number(toleranceText);
-    const places = decimals(valueText, toleranceText);
-    return { min: tidy(value - tolerance, places), max: tidy(value + tolerance, places), value };
+    // Plain arithmetic, exactly as the house syntax computes "value +- tolerance", so both agree.
+    return { min: value - tolerance, max: value + tolerance, value };
   }
 
   #matching(base: Base, answer: Cells, openCell: Cell, format: Format): Question | undefined {
@@ -540,9 +549,9 @@ class GiftReader {
         this.#error(cells[arrow]!, 'gift/bad-matching', 'the pair has no answer after "->"', hint);
         return undefined;
       }
-      const left = this.#rich(cells.slice(0, arrow), format);
+      const left = this.#rich(cells.slice(0, arrow), format, 'inline');
       if (left.text === '') distractors.push(right);
-      else pairs.push({ id: optionId(pairs.length), promptHtml: left.html, answer: right });
+      else pairs.push({ id: letterId(pairs.length), promptHtml: left.html, answer: right });
     }
     if (pairs.length < 2) {
       this.#error(openCell, 'gift/no-answers', `a matching question needs at least 2 pairs, found ${pairs.length}`, hint);
@@ -556,8 +565,8 @@ class GiftReader {
     const [wrongCells, rightCells] = rest ? splitOnce(rest, '#') : [undefined, undefined];
     const truth = ['T', 'TRUE'].includes(textOf(trim(word)));
     // Moodle: the first "#" is the feedback for the WRONG answer, the second for the right one.
-    const wrong = wrongCells ? this.#rich(wrongCells, format).html : '';
-    const right = rightCells ? this.#rich(rightCells, format).html : '';
+    const wrong = wrongCells ? this.#rich(wrongCells, format, 'block').html : '';
+    const right = rightCells ? this.#rich(rightCells, format, 'block').html : '';
     const [onTrue, onFalse] = truth ? [right, wrong] : [wrong, right];
     return {
       ...base,
@@ -592,14 +601,15 @@ class GiftReader {
       const hint = minimum < 0
         ? 'a weight is a share of the points: 100% at most, and no less than -100% for a wrong choice'
         : 'a weight is a share of the points from 0% to 100%; only choice answers take negative weights';
-      this.#error(cells[0]!, 'gift/bad-weight', `expected a weight from ${range}, received ${written}`, hint);
+      this.#error(cells[0]!, 'gift/bad-weight', `expected a weight from ${range}, received "${written}"`, hint);
       return undefined;
     }
-    return { weight: percent / 100, cells: trim(cells.slice(end + 1)) };
+    // 12 significant digits, as the house syntax reads weights: %33.33333% is 0.3333333, not 0.33333329999999994.
+    return { weight: Number((percent / 100).toPrecision(12)), cells: trim(cells.slice(end + 1)) };
   }
 
   /** Resolves an optional `[format]` tag at the start and renders the text to sanitised HTML. */
-  #rich(input: Cells, defaultFormat: Format): Rich {
+  #rich(input: Cells, defaultFormat: Format, shape: Shape): Rich {
     let cells = trim(input);
     let format = defaultFormat;
     if (isSyntax(cells[0], '[')) {
@@ -617,7 +627,7 @@ class GiftReader {
       }
     }
     const text = textOf(cells);
-    return { html: toHtml(text, format), text, format };
+    return { html: toHtml(text, format, shape), text, format };
   }
 }
 
@@ -629,30 +639,24 @@ interface Base {
   explanationHtml?: string;
 }
 
-function toHtml(text: string, format: Format): string {
+/**
+ * Question text and feedback are blocks (paragraphs), options and matching items one line each:
+ * the same shapes the house quiz syntax compiles to, so a GIFT question and its house-syntax
+ * translation compile to the same HTML.
+ */
+type Shape = 'block' | 'inline';
+const BLOCK_TAG = /<(p|ul|ol|li|blockquote|pre|h[1-6]|table|hr|div)[\s>]/i;
+
+function toHtml(text: string, format: Format, shape: Shape): string {
+  if (text.trim() === '') return '';
   let html: string;
-  if (format === 'html') html = sanitize(text);
-  else if (format === 'markdown') html = /\n[ \t]*\n/.test(text) ? renderMarkdown(text) : renderInline(text);
-  // Moodle's auto-format and plain text keep line breaks; we show any markup as typed.
-  else html = sanitize(escapeHtml(text).replace(/\n/g, '<br>'));
+  if (format === 'markdown') html = shape === 'block' ? renderMarkdown(text) : renderInline(text);
+  else {
+    // Moodle's auto-format and plain text keep line breaks; we show any markup in them as typed.
+    html = format === 'html' ? sanitize(text).trim() : sanitize(escapeHtml(text).replace(/\n/g, '<br>'));
+    if (shape === 'block' && !BLOCK_TAG.test(html)) html = sanitize(`<p>${html}</p>`);
+  }
   return html.replaceAll(BLANK, BLANK_TEXT).trim();
-}
-
-/** Decimal places written in the widest of the numbers (Infinity for exponent notation). */
-function decimals(...numbers: string[]): number {
-  return Math.max(...numbers.map((n) => (/e/i.test(n) ? Infinity : (n.split('.')[1] ?? '').length)));
-}
-
-/** Drops binary floating-point noise (3.1415 + 0.0005 = 3.1420000000000003) the author never wrote. */
-function tidy(n: number, places: number): number {
-  return places <= 15 ? Number(n.toFixed(places)) : n;
-}
-
-/** Option and pair ids: "a", "b", ... "z", "aa", ... in source order. */
-function optionId(index: number): string {
-  let id = '';
-  for (let n = index; n >= 0; n = Math.floor(n / 26) - 1) id = String.fromCharCode(97 + (n % 26)) + id;
-  return id;
 }
 
 function formatPercent(fraction: number): string {
