@@ -1,3 +1,6 @@
+/** Which build this is: the static site (with a service worker) or one self-contained HTML file. */
+declare const __COURSEMARK_TARGET__: 'site' | 'single-file';
+
 // Modules the coursemark() Vite plugin (src/content/vite-plugin.ts) generates from content/.
 declare module 'virtual:coursemark/catalogue' {
   import type { Catalogue } from './content/schema/manifest.ts';

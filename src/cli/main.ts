@@ -11,7 +11,9 @@ export const USAGE = `Usage: coursemark <command> [options]
 
 Commands:
   check [--content DIR]                      validate every course; print every problem
-  build [--content DIR] [--out DIR]          build the player site (default content/ → dist/)
+  build [--content DIR] [--out DIR] [--single-file]
+                                             build the player site (default content/ → dist/);
+                                             --single-file: one self-contained HTML file per course
   dev [--content DIR] [--port N]             serve the player with live reload
   new course NAME                            create content/NAME with a course file and a first lesson
   new lesson COURSE "TITLE"                  add the next numbered lesson to a course
@@ -97,9 +99,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return ok ? 0 : 1;
     }
     case 'build': {
-      const { positional, options } = parseArgs(rest, ['content', 'out']);
+      const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file']);
       if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
-      return build(options.content ?? 'content', options.out ?? 'dist', io);
+      return build(options.content ?? 'content', options.out ?? 'dist', io, options['single-file'] === 'true');
     }
     case 'dev': {
       const { options } = parseArgs(rest, ['content', 'port']);
@@ -152,7 +154,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /** Builds into a fresh temporary folder and swaps it in only when everything succeeded. */
-async function build(contentDir: string, outDir: string, io: Io): Promise<number> {
+async function build(contentDir: string, outDir: string, io: Io, singleFile = false): Promise<number> {
   const started = performance.now();
   const result = loadContent(contentDir, { cwd: io.cwd });
   if (!report(result.diagnostics, io)) {
@@ -167,7 +169,18 @@ async function build(contentDir: string, outDir: string, io: Io): Promise<number
   const previousCwd = process.cwd();
   try {
     process.chdir(io.cwd);
-    await viteBuild(siteConfig({ contentDir, outDir: staging }));
+    if (singleFile) {
+      // One build per course, each inlined into one HTML file named after the course.
+      for (const course of result.courses) {
+        const id = course.manifest.id;
+        const dir = join(staging, `.${id}`);
+        await viteBuild(siteConfig({ contentDir, outDir: dir, target: 'single-file', course: id }));
+        renameSync(join(dir, 'index.html'), join(staging, `${id}.html`));
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      await viteBuild(siteConfig({ contentDir, outDir: staging }));
+    }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     io.err(`coursemark: the build failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -180,7 +193,8 @@ async function build(contentDir: string, outDir: string, io: Io): Promise<number
   renameSync(staging, target);
   for (const course of result.courses) writeIdHistory(io.cwd, idRecord(course, io.cwd));
   const lessons = result.courses.reduce((n, c) => n + c.manifest.lessons.length, 0);
-  io.err(`Built ${result.courses.length} course(s), ${lessons} lesson(s) into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const what = singleFile ? `${result.courses.map((c) => `${c.manifest.id}.html`).join(', ')} (single files)` : 'the site';
+  io.err(`Built ${what}: ${result.courses.length} course(s), ${lessons} lesson(s) into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }
 

@@ -1,9 +1,14 @@
-// The player's Vite configuration, shared by vite.config.ts (npm run dev / vite build) and the
-// coursemark CLI (build, dev), so both build exactly the same site.
+// The player's Vite configuration, shared by vite.config.ts (vite / vite build) and the coursemark
+// CLI (build, dev), so both build exactly the same site. Two targets:
+//   site         the static site: lazily loaded chunks, an installable PWA whose service worker
+//                precaches every course, lesson, quiz and asset after one visit;
+//   single-file  one self-contained HTML file for one course (everything inlined), for file://.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import type { InlineConfig } from 'vite';
+import type { InlineConfig, PluginOption } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,28 +18,80 @@ export interface SiteOptions {
   contentDir?: string;
   /** Output folder, relative to the working directory. */
   outDir?: string;
+  target?: 'site' | 'single-file';
+  /** single-file: the one course to include. */
+  course?: string;
 }
+
+const pwa = (): PluginOption =>
+  VitePWA({
+    // The player registers the worker itself (src/player/pwa.ts): a few lines instead of workbox-window.
+    injectRegister: false,
+    registerType: 'prompt',
+    manifestFilename: 'manifest.webmanifest',
+    manifest: {
+      name: 'Coursemark',
+      short_name: 'Coursemark',
+      description: 'Courses you can study anywhere, even offline.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#f7f7f4',
+      theme_color: '#1f5fa8',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      // Everything the build writes, so every lesson and quiz chunk works offline after one visit.
+      globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,gif,webp,vtt,webmanifest,woff2}'],
+      maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      clientsClaim: false,
+      skipWaiting: false,
+      // Local videos are large: cache them when first played rather than up front.
+      runtimeCaching: [
+        {
+          urlPattern: ({ url }) => /\.(mp4|webm|ogg)$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'coursemark-media', rangeRequests: true },
+        },
+      ],
+    },
+  });
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
   const cwd = process.cwd();
+  const contentDir = resolve(cwd, options.contentDir ?? 'content');
+  const singleFile = options.target === 'single-file';
   return {
     configFile: false,
     root: resolve(PROJECT_ROOT, 'src'),
     // Relative asset URLs: the same build works from any path on a static host, from file:// and in an LMS.
     base: './',
-    publicDir: resolve(PROJECT_ROOT, 'static'),
+    publicDir: singleFile ? false : resolve(PROJECT_ROOT, 'static'),
     logLevel: 'warn',
-    plugins: [coursemark({ contentDir: resolve(cwd, options.contentDir ?? 'content') }), svelte({ compilerOptions: { runes: true } })],
+    define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
+    plugins: [
+      coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
+      svelte({ compilerOptions: { runes: true } }),
+      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : pwa(),
+    ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),
       emptyOutDir: true,
       target: 'es2022',
       reportCompressedSize: false,
-      chunkSizeWarningLimit: 200,
-      // Images stay files: lesson chunks stay small and the service worker caches each once.
-      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: singleFile ? 5000 : 200,
+      // Images stay files on the site (lesson chunks stay small, the service worker caches each once);
+      // the single file inlines everything.
+      assetsInlineLimit: singleFile ? Number.MAX_SAFE_INTEGER : 0,
       rolldownOptions: { checks: { pluginTimings: false } },
     },
-    server: { fs: { allow: [PROJECT_ROOT, resolve(cwd, options.contentDir ?? 'content')] } },
+    server: { fs: { allow: [PROJECT_ROOT, contentDir] } },
   };
 }

@@ -12,6 +12,8 @@ import { lessonToJs } from './compile.ts';
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
   contentDir: string;
+  /** Build only this course (the single-file target). */
+  only?: string;
 }
 
 const CATALOGUE = 'virtual:coursemark/catalogue';
@@ -35,7 +37,10 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
   let dev = false;
 
   const load = (): ContentResult => {
-    content ??= loadContent(options.contentDir);
+    if (!content) {
+      const result = loadContent(options.contentDir);
+      content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
+    }
     return content;
   };
   const ensureValid = (): ContentResult => {

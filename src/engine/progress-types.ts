@@ -95,6 +95,11 @@ export interface CourseProgress {
   position: Position | null;
   /** Last change, epoch ms. */
   updatedAt: number;
+  /**
+   * When the learner last started the course again (Settings). A tab holding a copy from before
+   * that moment follows the reset instead of merging its old copy back in.
+   */
+  resetAt?: number;
 }
 
 export const blockKey = (lessonId: string, blockId: string): string => `${lessonId}/${blockId}`;

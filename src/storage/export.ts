@@ -1,0 +1,153 @@
+// Export of all stored progress as one versioned JSON document, and the validation of a file the
+// learner wants to import. An import file is untrusted: it is checked whole before anything is
+// merged, and a bad one is refused with a message that says why.
+import type { CourseProgress } from '../engine/progress-types.ts';
+import { mergeProgress } from '../engine/progress-merge.ts';
+import { parseJson } from './json.ts';
+import { courseIdOfProgressKey } from './keys.ts';
+import { canonicalAttempts, restoreProgress } from './restore.ts';
+import { isPlainObject } from './salvage.ts';
+import { CourseProgressSchema, describeIssues } from './schema.ts';
+import type { ProgressStore } from './store.ts';
+
+export const EXPORT_FORMAT = 'coursemark-progress';
+export const EXPORT_VERSION = 1;
+
+/** Import limits: far above a real learner's progress, low enough to refuse a hostile file quickly. */
+export const IMPORT_LIMITS = {
+  bytes: 5 * 1024 * 1024,
+  stringLength: 100_000,
+  attempts: 100_000,
+} as const;
+
+export interface ProgressExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601 time of the export. */
+  exportedAt: string;
+  courses: Record<string, CourseProgress>;
+}
+
+export interface ExportOutcome {
+  document: ProgressExport;
+  /** Courses or storage that could not be read; the document holds everything else. */
+  warnings: string[];
+}
+
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Everything stored, merged with the progress of courses open right now (`live`), which is all
+ * there is when storage is unavailable. Never fails: what cannot be read is named in `warnings`.
+ */
+export async function exportAll(store: ProgressStore, now: number, live: CourseProgress[] = []): Promise<ExportOutcome> {
+  const courses: Record<string, CourseProgress> = {};
+  const warnings: string[] = [];
+  const keys = await store.keys();
+  if (!keys.ok) warnings.push(`Saved progress could not be read (${keys.message}); the export holds this session's progress.`);
+  for (const key of keys.ok ? keys.value : []) {
+    const courseId = courseIdOfProgressKey(key);
+    if (courseId === null) continue;
+    const stored = await store.get(key);
+    if (!stored.ok) {
+      warnings.push(`Progress for "${courseId}" could not be read (${stored.message}).`);
+      continue;
+    }
+    // Damaged parts stay in their quarantine copy; the export carries what restores cleanly.
+    setOwn(courses, courseId, restoreProgress(stored.value, courseId, now).progress);
+  }
+  for (const progress of live) {
+    const stored = Object.hasOwn(courses, progress.courseId) ? courses[progress.courseId] : undefined;
+    setOwn(courses, progress.courseId, stored ? mergeProgress(stored, progress) : progress);
+  }
+  return {
+    document: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), courses },
+    warnings,
+  };
+}
+
+export type ImportResult =
+  | { ok: true; courses: Record<string, CourseProgress> }
+  | { ok: false; message: string };
+
+function refuse(reason: string): ImportResult {
+  return { ok: false, message: `This file can't be imported: ${reason}. Nothing was changed.` };
+}
+
+/** Rounded up, so a file just over the limit never reads as exactly the limit. */
+function formatSize(bytes: number): string {
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+}
+
+function byteLength(text: string): number {
+  // Cheap bounds first: UTF-8 takes 1 to 3 bytes per UTF-16 unit.
+  if (text.length * 3 <= IMPORT_LIMITS.bytes) return text.length;
+  if (text.length > IMPORT_LIMITS.bytes) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+function quoteList(ids: string[]): string {
+  const shown = ids.slice(0, 5).map((id) => `"${id.length > 60 ? `${id.slice(0, 60)}...` : id}"`);
+  return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
+}
+
+/**
+ * Validates an import file (its text). Refuses, with a message for the learner, a file that is not
+ * JSON, not a Coursemark progress export, of another format version, too large, holding keys that
+ * could tamper with objects, oversized texts, too many attempts, wrongly typed fields, or progress
+ * for courses this site does not have.
+ */
+export function parseImport(text: string, knownCourseIds: readonly string[]): ImportResult {
+  const bytes = byteLength(text);
+  if (bytes > IMPORT_LIMITS.bytes) {
+    return refuse(`it is ${formatSize(bytes)}; a progress file can be at most ${IMPORT_LIMITS.bytes / (1024 * 1024)} MB`);
+  }
+  if (text.trim() === '') return refuse('it is empty');
+  const parsed = parseJson(text, { maxStringLength: IMPORT_LIMITS.stringLength });
+  if (!parsed.ok) return refuse(parsed.message);
+  const file = parsed.value;
+  if (!isPlainObject(file) || file.format !== EXPORT_FORMAT) {
+    return refuse(`it is not a Coursemark progress export (expected "format": "${EXPORT_FORMAT}")`);
+  }
+  if (file.version !== EXPORT_VERSION) {
+    return typeof file.version === 'number' && file.version > EXPORT_VERSION
+      ? refuse(`it was exported by a newer version of Coursemark (format version ${file.version}); update this site and try again`)
+      : refuse(`its format version ${JSON.stringify(file.version) ?? '(missing)'} is not one this site reads (expected ${EXPORT_VERSION})`);
+  }
+  if (!isPlainObject(file.courses)) return refuse('"courses" should be an object of course progress by course id');
+
+  const entries = Object.entries(file.courses);
+  let attempts = 0;
+  for (const [, course] of entries) {
+    if (isPlainObject(course) && Array.isArray(course.attempts)) attempts += course.attempts.length;
+  }
+  if (attempts > IMPORT_LIMITS.attempts) {
+    return refuse(`it holds ${attempts.toLocaleString('en')} quiz attempts; the limit is ${IMPORT_LIMITS.attempts.toLocaleString('en')}`);
+  }
+
+  const known = new Set(knownCourseIds);
+  const unknown = entries.map(([id]) => id).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    return refuse(
+      `it holds progress for ${unknown.length === 1 ? 'a course' : 'courses'} this site does not have (${quoteList(unknown)})`,
+    );
+  }
+
+  const courses: Record<string, CourseProgress> = {};
+  for (const [courseId, course] of entries) {
+    const result = CourseProgressSchema.safeParse(course);
+    if (!result.success) {
+      const issues = describeIssues(result.error.issues);
+      const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
+      return refuse(`the progress for "${courseId}" is not valid: ${issues.slice(0, 3).join('; ')}${more}`);
+    }
+    const progress = result.data as CourseProgress;
+    if (progress.courseId !== courseId) {
+      return refuse(`the progress filed under "${courseId}" says it belongs to "${progress.courseId}"`);
+    }
+    setOwn(courses, courseId, { ...progress, attempts: canonicalAttempts(progress.attempts) });
+  }
+  return { ok: true, courses };
+}

@@ -1,0 +1,38 @@
+// Every name Coursemark stores or broadcasts under, in one place. The `v1` in a key is the layout of
+// the key space; the shape of each record is versioned inside the record (see migrations.ts).
+
+/** The localforage database and its object store (IndexedDB) or key prefix (localStorage). */
+export const DATABASE_NAME = 'coursemark';
+export const STORE_NAME = 'progress';
+
+const PROGRESS_PREFIX = 'coursemark:v1:progress:';
+const QUARANTINE_PREFIX = 'coursemark:quarantine:';
+
+/** Where one course's progress record lives. */
+export function progressKey(courseId: string): string {
+  return `${PROGRESS_PREFIX}${courseId}`;
+}
+
+/** The course id of a progress key, or null for any other key. */
+export function courseIdOfProgressKey(key: string): string | null {
+  return key.startsWith(PROGRESS_PREFIX) && key.length > PROGRESS_PREFIX.length
+    ? key.slice(PROGRESS_PREFIX.length)
+    : null;
+}
+
+/** Where an unreadable record is kept aside, never deleted, for support or a later build to recover. */
+export function quarantineKey(courseId: string, at: number): string {
+  return `${QUARANTINE_PREFIX}${courseId}:${at}`;
+}
+
+export function isQuarantineKey(key: string): boolean {
+  return key.startsWith(QUARANTINE_PREFIX);
+}
+
+/** A throwaway key written once at start-up to find out whether storage accepts writes. */
+export const PROBE_KEY = 'coursemark:probe';
+
+/** The BroadcastChannel on which tabs showing one course tell each other what they saved. */
+export function progressChannelName(courseId: string): string {
+  return `coursemark:progress:${courseId}`;
+}

@@ -1,0 +1,151 @@
+// Reading and writing one course's progress record: restore on load, keep a damaged original aside
+// before anything replaces it, and read-merge-write on save so that another tab's work is never
+// overwritten.
+import { mergeProgress } from '../engine/progress-merge.ts';
+import type { CourseProgress } from '../engine/progress-types.ts';
+import { progressKey, quarantineKey } from './keys.ts';
+import { restoreProgress } from './restore.ts';
+import { toRecord } from './schema.ts';
+import type { ProgressStore, StoreResult } from './store.ts';
+
+/** A damaged record kept aside under quarantineKey(). */
+export interface QuarantineRecord {
+  version: 1;
+  kind: 'coursemark-quarantine';
+  courseId: string;
+  keptAt: number;
+  /** What could not be read, one line each. */
+  problems: string[];
+  /** The stored value exactly as it was found. */
+  record: unknown;
+}
+
+export interface LoadedProgress {
+  /** Everything that could be recovered (empty progress when nothing was stored). */
+  progress: CourseProgress;
+  /** What could not be read; empty when the record was sound. */
+  problems: string[];
+  /** Where the damaged original was kept, when there was one. */
+  quarantinedAs: string | null;
+  /**
+   * Set when the damaged original could not be kept aside: the stored record must not be written
+   * over this session, or it would be lost.
+   */
+  keepAsideFailed: Extract<StoreResult<void>, { ok: false }> | null;
+  migratedFrom: number | null;
+  /** The write id found in storage (see saveProgress). */
+  writeId: string | null;
+}
+
+export interface SavedProgress {
+  /** What is now stored: the progress given, merged with what another tab had stored. */
+  progress: CourseProgress;
+  writeId: string;
+  /**
+   * The stored record was reset (Settings) after this writer's copy began: nothing was written,
+   * and `progress` is the stored, reset record, which the writer should adopt.
+   */
+  followedReset?: boolean;
+}
+
+function storedWriteId(value: unknown): string | null {
+  const id = value && typeof value === 'object' ? (value as { writeId?: unknown }).writeId : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+async function keepAside(
+  store: ProgressStore,
+  courseId: string,
+  value: unknown,
+  problems: string[],
+  now: number,
+): Promise<StoreResult<string>> {
+  let key = quarantineKey(courseId, now);
+  // Two damaged records in one millisecond must not share a key.
+  for (let n = 1; ; n++) {
+    const existing = await store.get(key);
+    if (!existing.ok) return existing;
+    if (existing.value === null) break;
+    key = `${quarantineKey(courseId, now)}-${n}`;
+  }
+  const record: QuarantineRecord = { version: 1, kind: 'coursemark-quarantine', courseId, keptAt: now, problems, record: value };
+  const kept = await store.set(key, record);
+  return kept.ok ? { ok: true, value: key } : kept;
+}
+
+/** Loads a course's progress: restored, migrated and, when damaged, kept aside and rewritten clean. */
+export async function loadProgress(store: ProgressStore, courseId: string, now: number): Promise<StoreResult<LoadedProgress>> {
+  const key = progressKey(courseId);
+  const stored = await store.get(key);
+  if (!stored.ok) return stored;
+  const restored = restoreProgress(stored.value, courseId, now);
+  const loaded: LoadedProgress = {
+    progress: restored.progress,
+    problems: restored.problems,
+    quarantinedAs: null,
+    keepAsideFailed: null,
+    migratedFrom: restored.migratedFrom,
+    // A damaged record's write id must not vouch for it: what it holds was not all restored.
+    writeId: restored.problems.length > 0 ? null : storedWriteId(stored.value),
+  };
+  if (restored.problems.length > 0) {
+    const kept = await keepAside(store, courseId, stored.value, restored.problems, now);
+    if (!kept.ok) return { ok: true, value: { ...loaded, keepAsideFailed: kept } };
+    loaded.quarantinedAs = kept.value;
+  }
+  if (restored.problems.length > 0 || restored.migratedFrom !== null) {
+    // Rewrite now, so the next start reads a clean, current record. If this fails the next save retries.
+    const writeId = `load:${now}`;
+    const written = await store.set(key, { ...toRecord(restored.progress), writeId });
+    if (written.ok) loaded.writeId = writeId;
+  }
+  return { ok: true, value: loaded };
+}
+
+export interface SaveOptions {
+  now: number;
+  /** The write id of this writer's last save: if storage still holds it, nobody else wrote since. */
+  lastWriteId?: string | null;
+  /** A fresh id for this write. */
+  writeId: string;
+}
+
+/**
+ * Read-merge-write: merges the progress with whatever is stored (another tab may have written),
+ * writes the result and returns it. A damaged stored record is kept aside first.
+ */
+export async function saveProgress(
+  store: ProgressStore,
+  progress: CourseProgress,
+  options: SaveOptions,
+): Promise<StoreResult<SavedProgress>> {
+  const key = progressKey(progress.courseId);
+  const stored = await store.get(key);
+  if (!stored.ok) return stored;
+  let merged = progress;
+  const untouched = options.lastWriteId != null && storedWriteId(stored.value) === options.lastWriteId;
+  if (stored.value !== null && !untouched) {
+    const restored = restoreProgress(stored.value, progress.courseId, options.now);
+    if (restored.problems.length > 0) {
+      const kept = await keepAside(store, progress.courseId, stored.value, restored.problems, options.now);
+      if (!kept.ok) return kept;
+    }
+    if ((restored.progress.resetAt ?? -1) > (progress.resetAt ?? -1)) {
+      // Merging would bring back what the learner chose to remove.
+      return { ok: true, value: { progress: restored.progress, writeId: storedWriteId(stored.value) ?? '', followedReset: true } };
+    }
+    merged = mergeProgress(restored.progress, progress);
+  }
+  const written = await store.set(key, { ...toRecord(merged), writeId: options.writeId });
+  if (!written.ok) return written;
+  return { ok: true, value: { progress: merged, writeId: options.writeId } };
+}
+
+/** Merges progress from elsewhere (an import) into what is stored, without a live player. */
+export async function mergeIntoStore(
+  store: ProgressStore,
+  progress: CourseProgress,
+  now: number,
+): Promise<StoreResult<SavedProgress>> {
+  return saveProgress(store, progress, { now, writeId: `import:${now}:${progress.courseId}` });
+}
