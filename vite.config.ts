@@ -1,12 +1,12 @@
 // `vite` / `vite build` build the player from content/ (same config as `coursemark build`, see
 // src/cli/vite-config.ts); under vitest the same file defines the three test projects.
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { siteConfig } from './src/cli/vite-config.ts';
 
 const svelteOptions = { compilerOptions: { runes: true } } as const;
 
-const testConfig: UserConfig = {
+const testConfig: ViteUserConfig = {
   test: {
     projects: [
       {

@@ -29,6 +29,14 @@ export function isQuarantineKey(key: string): boolean {
   return key.startsWith(QUARANTINE_PREFIX);
 }
 
+/**
+ * The synchronous safety copy written to localStorage when the page is hidden or closed, for the
+ * moment between a change and its asynchronous IndexedDB write (see journal.ts).
+ */
+export function journalKey(courseId: string): string {
+  return `coursemark:v1:journal:${courseId}`;
+}
+
 /** A throwaway key written once at start-up to find out whether storage accepts writes. */
 export const PROBE_KEY = 'coursemark:probe';
 

@@ -6,7 +6,7 @@
 // `### heading {attrs}` starts a question; answers are `- ( )` / `- [ ]` options, `= answer` lines,
 // `- left -> right` pairs and `1. item` lists; `> label: text` lines attach question-level
 // feedback; lines indented under an answer (`  > ...`) are that answer's feedback.
-import { DiagnosticSink, didYouMean, type Diagnostic } from '../diagnostics.ts';
+import { DiagnosticSink, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { ID_PATTERN } from '../schema/course.ts';
 import type {
   AcceptedText,
@@ -180,7 +180,8 @@ function matchItem(line: BodyLine): AnswerItem | null {
     };
   }
   const equals = EQUALS.exec(text);
-  if (equals && !/^=+$/.test(text.trim())) {
+  // A line of "==" or more underlines a heading in Markdown; a lone "=" is an answer with its text missing.
+  if (equals && !/^={2,}$/.test(text.trim())) {
     return {
       kind: 'equals',
       at: at(line.line, (equals[1]?.length ?? 0) + 1),
@@ -253,6 +254,8 @@ function readQuestion(heading: BodyLine, lines: BodyLine[], sink: DiagnosticSink
       else if (item && itemInFeedback) item.feedback.push('');
       continue;
     }
+    // A comment under the answers (a tutor's note, a commented-out option) is not stray text.
+    if (region === 'answers' && /^<!--.*-->$/.test(trimmed)) continue;
     const fenceOpen = region !== 'answers' ? FENCE.exec(raw) : null;
     if (fenceOpen) {
       fence = fenceOpen[1]!;
@@ -355,14 +358,14 @@ function readQuestion(heading: BodyLine, lines: BodyLine[], sink: DiagnosticSink
       source.prompt.push(line);
       continue;
     }
-    const isHeading = /^#{1,6}(\s|$)/.test(trimmed);
+    const isHeading = /^#{1,6}/.test(trimmed);
     sink.error(
       line.line,
       indent + 1,
       'quiz/unexpected-text',
       `text after the answers: expected an answer, a "> label:" line or the next "### question", received "${truncate(trimmed)}"`,
       isHeading
-        ? 'questions start with exactly three hashes: "### Question text"'
+        ? 'questions start with three hashes and a space: "### Question text"'
         : /^[-*+]\s/.test(trimmed)
           ? 'write the option as "- ( ) text" (one right answer) or "- [ ] text" (several), or move the list above the answers to make it part of the question'
           : 'move the text above the answers to make it part of the question, or indent it by two spaces to continue the answer above',
@@ -391,6 +394,8 @@ function readAttributes(source: QuestionSource, sink: DiagnosticSink): HeadingAt
   const result: HeadingAttributes = {};
   if (!source.attributes) return result;
   const { text, at: start } = source.attributes;
+  // One unreadable token is enough to say so; "{a, b}" is one mistake, not two.
+  let strayReported = false;
   for (const token of text.matchAll(ATTRIBUTE_TOKEN)) {
     const column = start.column + token.index;
     const [whole, hashId, key, quoted, singleQuoted, bare, stray] = token;
@@ -401,13 +406,15 @@ function readAttributes(source: QuestionSource, sink: DiagnosticSink): HeadingAt
       continue;
     }
     if (stray !== undefined) {
+      if (strayReported) continue;
+      strayReported = true;
       const asType = didYouMean(stray, QUESTION_TYPES);
       sink.error(
         start.line,
         column,
         'quiz/bad-attribute',
         `unreadable heading attribute: expected key=value or #id, received "${stray}"`,
-        asType ? `did you mean "type=${asType}"?` : 'write attributes like {#my-id points=2 type=short case=sensitive}',
+        asType ? `did you mean "type=${asType}"?` : 'write attributes like {#my-id points=2 type=short case=sensitive}, or "\\{" for a brace that is part of the question',
       );
       continue;
     }
@@ -953,7 +960,7 @@ function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAt
     seen.set(label.name, label.at);
     const html = renderBlock(label.lines);
     if (!html) {
-      sink.error(label.at.line, label.at.column, 'quiz/empty-feedback', `"> ${label.name}:" with no text: expected the ${label.name} after the colon`, `write e.g. "> ${label.name}: ..." or remove the line`);
+      sink.error(label.at.line, label.at.column, 'quiz/empty-feedback', `"> ${label.name}:" with no text: expected some text after the colon`, `write e.g. "> ${label.name}: ..." or remove the line`);
       labelsOk = false;
       continue;
     }
@@ -978,11 +985,12 @@ function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAt
     }
     fields[LABEL_FIELDS[label.name]] = html;
   }
-  if (!built || !labelsOk) return null;
-  if (source.text.trim() === '' && built.type !== 'description') {
-    sink.error(source.textAt.line, source.headingAt.column, 'quiz/no-answer', 'a question heading with no text: expected the question after "###"', 'write the question on the heading line, e.g. "### What is the capital of Canada?"');
-    return null;
+  // Only a description may leave its heading empty (its text is all in the paragraphs).
+  const emptyHeading = source.text.trim() === '' && explicit !== 'description';
+  if (emptyHeading) {
+    sink.error(source.headingAt.line, source.headingAt.column, 'quiz/empty-heading', 'a question heading with no text: expected the question after "###"', 'write the question on the heading line, e.g. "### What is the capital of Canada?"');
   }
+  if (!built || !labelsOk || emptyHeading) return null;
   return {
     id,
     ...(attributes.title ? { title: attributes.title } : {}),
@@ -1133,7 +1141,7 @@ export function parseQuizBody(input: QuizBodyInput): { quiz: Quiz | null; introH
         passMark: input.attrs.pass ?? input.coursePassMark,
         questions,
       };
-  return { quiz, introHtml, diagnostics: sink.list };
+  return { quiz, introHtml, diagnostics: sortDiagnostics(sink.list) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1236,7 +1244,7 @@ function escapeLineStarts(markdown: string, quoted: boolean): string {
 interface MarkdownOptions {
   /** Lines of the output sit inside a `>` quote, where `word:` would read as a label. */
   quoted: boolean;
-  /** The question text, where numbered lists and quotes would read as answers. */
+  /** The question text, where numbered lists would read as ordering items. */
   prompt: boolean;
 }
 
@@ -1297,9 +1305,12 @@ function blocksToMarkdown(html: string, options: MarkdownOptions): string {
   const nodes = parseHtml(html);
   const blocks: string[] = [];
   let inlineRun: HtmlNode[] = [];
+  let previousList: string | null = null;
+  let previousAlternate = false;
   const flushInline = () => {
     if (inlineRun.some((node) => node.kind === 'element' || node.raw.trim() !== '')) {
       blocks.push(escapeLineStarts(inlineMarkdown(inlineRun, html, options, false).trim(), options.quoted));
+      previousList = null;
     }
     inlineRun = [];
   };
@@ -1309,8 +1320,20 @@ function blocksToMarkdown(html: string, options: MarkdownOptions): string {
       continue;
     }
     flushInline();
-    const pretty = blockMarkdown(node, html, options);
-    blocks.push(pretty !== null && renderMarkdown(pretty) === html.slice(node.start, node.end) ? pretty : rawBlock(node, html));
+    // Two lists in a row need different markers, or Markdown reads them as one loose list.
+    const alternate: boolean = previousList === node.tag && !previousAlternate;
+    const pretty = blockMarkdown(node, html, options, alternate);
+    if (pretty !== null && renderMarkdown(pretty) === html.slice(node.start, node.end)) {
+      blocks.push(pretty);
+      previousList = node.tag === 'ul' || node.tag === 'ol' ? node.tag : null;
+      previousAlternate = alternate;
+      continue;
+    }
+    // Kept as HTML, which Markdown passes through until a blank line. Marked drops the line break
+    // after such a block, so everything after it stays in the same HTML block to keep its breaks.
+    blocks.push(html.slice(node.start).trim().replace(/\n\s*\n/g, '\n'));
+    inlineRun = [];
+    break;
   }
   flushInline();
   return blocks.join('\n\n');
@@ -1318,34 +1341,33 @@ function blocksToMarkdown(html: string, options: MarkdownOptions): string {
 
 const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'hr', 'div']);
 
-/** An HTML block kept as HTML: Markdown passes it through untouched (blank lines would end it, so none are left in). */
-function rawBlock(node: HtmlElement, html: string): string {
-  return html.slice(node.start, node.end).replace(/\n\s*\n/g, '\n');
+/** Inline Markdown for a whole paragraph or list item: spaces at its edges, which Markdown would trim, written as entities. */
+function edgeSafe(markdown: string): string {
+  return markdown.replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length)).trim();
 }
 
-function blockMarkdown(node: HtmlElement, html: string, options: MarkdownOptions): string | null {
+function blockMarkdown(node: HtmlElement, html: string, options: MarkdownOptions, alternate = false): string | null {
   if (!plainElement(node)) return null;
   switch (node.tag) {
     case 'p':
-      return escapeLineStarts(inlineMarkdown(node.children, html, options, false).trim(), options.quoted);
+      return escapeLineStarts(edgeSafe(inlineMarkdown(node.children, html, options, false)), options.quoted);
     case 'ul':
     case 'ol': {
       if (node.tag === 'ol' && options.prompt) return null;
       const items = node.children.filter((child): child is HtmlElement => child.kind === 'element' && child.tag === 'li');
       const lines = items.map((item, i) => {
-        const marker = node.tag === 'ul' ? '- ' : `${i + 1}. `;
+        const marker = node.tag === 'ul' ? (alternate ? '* ' : '- ') : `${i + 1}${alternate ? ')' : '.'} `;
         const loose = item.children.some((child) => child.kind === 'element' && BLOCK_TAGS.has(child.tag));
         const body = loose
           ? blocksToMarkdown(html.slice(item.openEnd, item.closeStart), options)
-          : escapeLineStarts(inlineMarkdown(item.children, html, options, false).trim(), options.quoted);
-        // In a question, "- ( ) x" or "- [ ] x" would read as an option.
-        const safe = body.replace(/^([([])/, '\\$1');
+          : escapeLineStarts(edgeSafe(inlineMarkdown(item.children, html, options, false)), options.quoted);
+        // "- ( ) x" would read as an option ("[" is escaped already).
+        const safe = body.replace(/^\(/, '\\(');
         return marker + safe.split('\n').join(`\n${' '.repeat(marker.length)}`);
       });
       return lines.join('\n');
     }
     case 'blockquote': {
-      if (options.prompt) return null;
       const inner = blocksToMarkdown(html.slice(node.openEnd, node.closeStart), { ...options, quoted: true });
       return inner
         .split('\n')
@@ -1376,24 +1398,33 @@ const formatNumber = (value: number): string => String(value);
 const precise = (value: number): number => Number(value.toPrecision(12));
 const percent = (weight: number): string => `%${precise(weight * 100)}%`;
 
+/** The shortest of "value", "value +- tolerance" and "min..max" that reads back as exactly this answer. */
 function numericMarkdown(answer: NumericAnswer): string {
   if (answer.min === answer.value && answer.max === answer.value) return formatNumber(answer.value);
   const tolerance = precise(answer.value - answer.min);
-  const symmetric = tolerance >= 0 && answer.value - tolerance === answer.min && answer.value + tolerance === answer.max;
-  if (symmetric) return `${formatNumber(answer.value)} +- ${formatNumber(tolerance)}`;
-  if ((answer.min + answer.max) / 2 === answer.value || tolerance < 0) return `${formatNumber(answer.min)}..${formatNumber(answer.max)}`;
-  return `${formatNumber(answer.value)} +- ${formatNumber(tolerance)}`;
+  const plusMinus = `${formatNumber(answer.value)} +- ${formatNumber(tolerance)}`;
+  const range = `${formatNumber(answer.min)}..${formatNumber(answer.max)}`;
+  const exact = [
+    ...(tolerance >= 0 && answer.value - tolerance === answer.min && answer.value + tolerance === answer.max ? [plusMinus] : []),
+    ...((answer.min + answer.max) / 2 === answer.value ? [range] : []),
+  ];
+  if (exact.length === 0) return tolerance >= 0 ? plusMinus : range;
+  return exact.reduce((a, b) => (b.length < a.length ? b : a));
 }
+
+/** Plain-text answers live on one line of the syntax. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function blankMarkdown(blank: Extract<Question, { type: 'blanks' }>['blanks'][number] | undefined): string {
   if (!blank) return '[[]]';
-  if (blank.choices) return `[[${blank.choices.map((choice) => `${blank.accepted.includes(choice) ? '=' : '~'}${choice}`).join(' ')}]]`;
-  return `[[${blank.accepted.join('|')}]]`;
+  if (blank.choices) return `[[${blank.choices.map((choice) => `${blank.accepted.includes(choice) ? '=' : '~'}${oneLine(choice)}`).join(' ')}]]`;
+  return `[[${blank.accepted.map(oneLine).join('|')}]]`;
 }
 
+/** An answer's own feedback, indented under it (labels are not read there, so no colon needs escaping). */
 const feedbackLines = (html: string | undefined, indent: string): string[] => {
   if (!html) return [];
-  return blocksToMarkdown(html, { quoted: true, prompt: false })
+  return blocksToMarkdown(html, { quoted: false, prompt: false })
     .split('\n')
     .map((line) => (line === '' ? `${indent}>` : `${indent}> ${line}`));
 };
@@ -1419,12 +1450,15 @@ export function serializeQuestion(q: Question): string {
   const withBlanks = (markdown: string) => markdown.replace(/cmblank(\d+)x/g, (_m, n: string) => blankMarkdown(blanks[Number(n)]));
   const promptHtml = q.promptHtml.replace(/<cm-blank n="(\d+)"><\/cm-blank>/g, (_m, n: string) => `cmblank${n}x`);
   const prompt: MarkdownOptions = { quoted: false, prompt: true };
-  const split = splitPrompt(promptHtml);
+  const { heading: headingHtml, rest } = splitPrompt(promptHtml);
   // Without a first paragraph there is nothing to put on the heading line: a description may have
-  // an empty heading; a question falls back to its title.
-  const { heading: headingHtml, rest } =
-    split.heading === null && q.type !== 'description' ? { heading: escapeText(q.title ?? 'Question'), rest: split.rest } : split;
-  const heading = headingHtml === null ? '' : withBlanks(inlineToMarkdown(headingHtml, prompt));
+  // an empty heading; a question falls back to its title (so its text gains that first line).
+  const heading =
+    headingHtml !== null
+      ? withBlanks(inlineToMarkdown(headingHtml, prompt))
+      : q.type === 'description'
+        ? ''
+        : escapeLineStarts(escapeText(oneLine(q.title ?? 'Question')), false);
 
   const attributes: string[] = [];
   if (q.id !== slugify(heading) && ID_PATTERN.test(q.id)) attributes.push(`#${q.id}`);
@@ -1432,7 +1466,7 @@ export function serializeQuestion(q: Question): string {
   if (inferredType(q) !== q.type || q.type === 'essay' || q.type === 'description') attributes.push(`type=${q.type}`);
   const caseSensitive = q.type === 'short' ? q.caseSensitive : q.type === 'blanks' ? q.blanks.some((b) => b.caseSensitive) : false;
   if (caseSensitive) attributes.push('case=sensitive');
-  if (q.title) attributes.push(`title="${q.title.replace(/["\\]/g, '\\$&')}"`);
+  if (q.title) attributes.push(`title="${oneLine(q.title).replace(/["\\]/g, '\\$&')}"`);
 
   const out: string[] = [`### ${heading}${attributes.length ? `${heading ? ' ' : ''}{${attributes.join(' ')}}` : ''}`];
   if (rest.trim() !== '') out.push('', withBlanks(blocksToMarkdown(rest, prompt)));
@@ -1464,7 +1498,7 @@ export function serializeQuestion(q: Question): string {
       break;
     case 'short':
       for (const accepted of q.accepted) {
-        answers.push(`= ${accepted.weight === 1 ? '' : `${percent(accepted.weight)} `}${accepted.text}`, ...feedbackLines(accepted.feedbackHtml, '  '));
+        answers.push(`= ${accepted.weight === 1 ? '' : `${percent(accepted.weight)} `}${oneLine(accepted.text)}`, ...feedbackLines(accepted.feedbackHtml, '  '));
       }
       answers.push(...labelLines('otherwise', q.otherwiseFeedbackHtml));
       break;
@@ -1475,8 +1509,9 @@ export function serializeQuestion(q: Question): string {
       answers.push(...labelLines('otherwise', q.otherwiseFeedbackHtml));
       break;
     case 'matching':
-      for (const pair of q.pairs) answers.push(`- ${inline(pair.promptHtml)} -> ${pair.answer}`);
-      for (const distractor of q.distractors) answers.push(`- -> ${distractor}`);
+      // "- (x) Ottawa -> A" would read as an option.
+      for (const pair of q.pairs) answers.push(`- ${inline(pair.promptHtml).replace(/^\(/, '\\(')} -> ${oneLine(pair.answer)}`);
+      for (const distractor of q.distractors) answers.push(`- -> ${oneLine(distractor)}`);
       break;
     case 'ordering':
       q.items.forEach((item, i) => answers.push(`${i + 1}. ${inline(item.html)}`));

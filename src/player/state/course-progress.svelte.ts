@@ -9,6 +9,7 @@ import type { CourseProgress, QuizAttempt, SelfAssessment } from '../../engine/p
 import { IMPORT_LIMITS, exportAll, parseImport } from '../../storage/export.ts';
 import { progressChannelName, progressKey } from '../../storage/keys.ts';
 import { loadProgress, saveProgress } from '../../storage/records.ts';
+import { clearJournal, readJournal, writeJournal } from '../../storage/journal.ts';
 import { restoreProgress } from '../../storage/restore.ts';
 import { isPlainObject } from '../../storage/salvage.ts';
 import { toRecord } from '../../storage/schema.ts';
@@ -251,8 +252,12 @@ export class CourseProgressState implements ProgressApi {
     if (keepAsideFailed) this.#storageFailed(keepAsideFailed.reason);
     else if (!writable.ok) this.#storageFailed(writable.reason);
     this.#lastWriteId = writeId;
-    // Anything the learner did while storage was loading is merged in, not replaced.
-    this.#takeIn(mergeProgress(progress, this.#progress), progress);
+    // Anything the learner did while storage was loading is merged in, not replaced, and so is the
+    // safety copy a previous page wrote as it closed (journal.ts).
+    const journal = readJournal(this.courseId, now);
+    const recovered = journal ? mergeProgress(progress, journal) : progress;
+    this.#takeIn(mergeProgress(recovered, this.#progress), progress);
+    if (journal && sameData(recovered, progress)) clearJournal(this.courseId);
   }
 
   /**
@@ -290,6 +295,8 @@ export class CourseProgressState implements ProgressApi {
       return;
     }
     this.#storageWorks();
+    // IndexedDB now holds everything the safety copy had (the write merged it in).
+    if (!this.#dirty) clearJournal(this.courseId);
     if (saved.value.followedReset) {
       // The learner reset the course in another tab after this tab's copy was made: follow it.
       this.#adopt(saved.value.progress, saved.value.writeId || null);
@@ -379,6 +386,8 @@ export class CourseProgressState implements ProgressApi {
     const onPageHide = () => {
       this.#creditStudyTime(this.#now());
       this.#activeSince = null;
+      // The asynchronous write below may not finish before the page goes: keep a synchronous copy.
+      if (this.#dirty || this.#timer !== undefined) writeJournal(this.#progress);
       void this.flush();
     };
     const onVisibilityChange = () => {

@@ -1,0 +1,196 @@
+// Nothing a learner does is lost: reloads, two tabs, a tab closed mid-sentence, a damaged record,
+// blocked storage, no network after one visit, and the single-file build opened from file://.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadContent } from '../../src/content/pipeline.ts';
+import { run } from '../../src/cli/main.ts';
+import { NOTICES } from '../../src/player/state/course-progress.svelte.ts';
+import { DATABASE_NAME, STORE_NAME, progressKey } from '../../src/storage/keys.ts';
+import { pageErrors, startSite, type Site } from '../helpers/site.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const external = loadContent('content', { cwd: ROOT }).courses.find((c) => c.manifest.id === 'external-customers')!.manifest;
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite('content');
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function heading(page: Page, text: string) {
+  await expect.poll(() => page.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? ''), { timeout: 15_000, message: page.url() }).toBe(text);
+}
+const challenge = (page: Page) => page.getByRole('region', { name: /^Challenge: Customers and consumers around you/ }).getByRole('button', { name: 'Mark as done' });
+const situation = (page: Page, block = 'Face-to-face transaction') =>
+  page.getByRole('region', { name: `Reflection: ${block}` }).getByRole('textbox', { name: 'What was the situation?' });
+
+async function newTab(context: BrowserContext, hash: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(site.url + hash);
+  return page;
+}
+
+describe('progress that is never lost', () => {
+  it('keeps an answer across a reload', async () => {
+    const { page, context } = await site.open('#/external-customers/customer-or-consumer');
+    await heading(page, 'Customer or consumer?');
+    await challenge(page).click();
+    await page.reload();
+    await heading(page, 'Customer or consumer?');
+    await expect.poll(() => challenge(page).getAttribute('aria-pressed')).toBe('true');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the work of two tabs on the same course', async () => {
+    const { page: first, context } = await site.open('#/external-customers/customer-or-consumer');
+    const second = await newTab(context, '#/external-customers/reflections');
+    await heading(first, 'Customer or consumer?');
+    await heading(second, 'Reflections exercise');
+    await challenge(first).click();
+    await situation(second).fill('Typed in the second tab.');
+    await second.waitForTimeout(700);
+    await first.waitForTimeout(700);
+    // Both tabs reload: each finds the other's work as well as its own.
+    await first.goto(`${site.url}#/external-customers/reflections`);
+    await first.reload();
+    await heading(first, 'Reflections exercise');
+    await expect.poll(() => situation(first).inputValue()).toBe('Typed in the second tab.');
+    await second.goto(`${site.url}#/external-customers/customer-or-consumer`);
+    await second.reload();
+    await heading(second, 'Customer or consumer?');
+    await expect.poll(() => challenge(second).getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('keeps a reflection when the tab is closed mid-typing', async () => {
+    const { page, context } = await site.open('#/external-customers/reflections');
+    await heading(page, 'Reflections exercise');
+    await situation(page).pressSequentially('I was kept waiting for ten minutes', { delay: 5 });
+    await page.close({ runBeforeUnload: true });
+    const again = await newTab(context, '#/external-customers/reflections');
+    await heading(again, 'Reflections exercise');
+    await expect.poll(() => situation(again).inputValue()).toBe('I was kept waiting for ten minutes');
+    await context.close();
+  });
+
+  it('keeps a damaged record aside, says so, and restores what it can', async () => {
+    const { page, context } = await site.open('#/external-customers/customer-or-consumer');
+    await heading(page, 'Customer or consumer?');
+    await challenge(page).click();
+    await page.waitForTimeout(700);
+    // Damage the stored record by hand, as a broken extension or disk might.
+    await page.evaluate(
+      ({ db, store, key }) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open(db);
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(store, 'readwrite');
+            const records = tx.objectStore(store);
+            const read = records.get(key);
+            read.onsuccess = () => {
+              const record = read.result as Record<string, unknown>;
+              records.put({ ...record, lessons: 'not a map', attempts: [{ broken: true }] }, key);
+            };
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      { db: DATABASE_NAME, store: STORE_NAME, key: progressKey('external-customers') },
+    );
+    await page.reload();
+    await heading(page, 'Customer or consumer?');
+    await expect.poll(() => page.locator('body').innerText()).toContain(NOTICES.quarantine);
+    // What could be recovered (the challenge) is still there, and the learner can keep working.
+    await expect.poll(() => challenge(page).getAttribute('aria-pressed')).toBe('true');
+    const keys = await page.evaluate(
+      ({ db, store }) =>
+        new Promise<string[]>((done) => {
+          const open = indexedDB.open(db);
+          open.onsuccess = () => {
+            const request = open.result.transaction(store).objectStore(store).getAllKeys();
+            request.onsuccess = () => done(request.result.map(String));
+          };
+        }),
+      { db: DATABASE_NAME, store: STORE_NAME },
+    );
+    expect(keys.some((k) => k.startsWith('coursemark:quarantine:external-customers:'))).toBe(true);
+    await context.close();
+  });
+
+  it('works in memory with a warning when storage is blocked', async () => {
+    const context = await site.browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+      Object.defineProperty(window, 'localStorage', {
+        get: () => {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+        configurable: true,
+      });
+    });
+    const page = await newTab(context, '#/external-customers/customer-or-consumer');
+    await heading(page, 'Customer or consumer?');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain(NOTICES.memory);
+    await challenge(page).click();
+    await expect.poll(() => challenge(page).getAttribute('aria-pressed')).toBe('true');
+    // Moving on inside the session keeps the work.
+    await page.goto(`${site.url}#/external-customers/reflections`);
+    await page.goto(`${site.url}#/external-customers/customer-or-consumer`);
+    await expect.poll(() => challenge(page).getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('loads every lesson of a seed course with the network off after one visit', async () => {
+    const { page, context } = await site.open('#/');
+    await heading(page, 'Your courses');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      if (!registration.active) throw new Error('no active service worker');
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await heading(page, 'Your courses');
+    for (const lesson of external.lessons) {
+      await page.goto(`${site.url}#/external-customers/${lesson.id}`);
+      await heading(page, lesson.title);
+    }
+    for (const quiz of external.quizzes) {
+      await page.goto(`${site.url}#/external-customers/quiz/${quiz.id}`);
+      await heading(page, quiz.title);
+    }
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the single-file build', () => {
+  it('works from file:// and keeps progress across a reload', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'coursemark-single-')), 'out');
+    const lines: string[] = [];
+    const code = await run(['build', '--single-file', '--out', out], { out: (l) => lines.push(l), err: (l) => lines.push(l), cwd: ROOT });
+    expect(code, lines.join('\n')).toBe(0);
+    const context = await site.browser.newContext();
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const page = await context.newPage();
+    const file = pathToFileURL(join(out, 'external-customers.html')).href;
+    await page.goto(`${file}#/external-customers/customer-or-consumer`);
+    await heading(page, 'Customer or consumer?');
+    await challenge(page).click();
+    await page.waitForTimeout(700);
+    await page.reload();
+    await heading(page, 'Customer or consumer?');
+    await expect.poll(() => challenge(page).getAttribute('aria-pressed')).toBe('true');
+    // Everything came from the one file (images are inlined as data: URLs).
+    expect(requests.filter((url) => !url.startsWith(file.split('#')[0]!) && !url.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+});
