@@ -5,8 +5,8 @@
 // written the moment they are made, and they are the bulk of a record.
 import type { CourseProgress } from '../engine/progress-types.ts';
 import { journalKey } from './keys.ts';
-import { restoreProgress } from './restore.ts';
-import { toRecord } from './schema.ts';
+import { restore } from './records.ts';
+import { toRecord } from './record-check.ts';
 
 function storage(): Storage | null {
   try {
@@ -30,7 +30,7 @@ export function writeJournal(progress: CourseProgress): boolean {
 }
 
 /** The safety copy, validated like any stored record; null when there is none or it is not JSON. */
-export function readJournal(courseId: string, now: number): CourseProgress | null {
+export async function readJournal(courseId: string, now: number): Promise<CourseProgress | null> {
   const local = storage();
   let text: string | null = null;
   try {
@@ -46,7 +46,7 @@ export function readJournal(courseId: string, now: number): CourseProgress | nul
     return null;
   }
   // Validated and salvaged field by field like a stored record: a damaged copy gives what it can.
-  const restored = restoreProgress(parsed, courseId, now);
+  const restored = await restore(parsed, courseId, now);
   return restored.progress.courseId === courseId ? restored.progress : null;
 }
 

@@ -1,7 +1,7 @@
 // JSON.parse for text that did not come from this code (an import file, a string found in storage):
 // keys that could reach Object.prototype and oversized strings are refused while parsing, and the
 // caller gets a result, never an exception.
-import { FORBIDDEN_KEYS } from './schema.ts';
+import { FORBIDDEN_KEYS } from './record-check.ts';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; message: string };
 

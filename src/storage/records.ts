@@ -4,8 +4,9 @@
 import { mergeProgress } from '../engine/progress-merge.ts';
 import type { CourseProgress } from '../engine/progress-types.ts';
 import { progressKey, quarantineKey } from './keys.ts';
-import { restoreProgress } from './restore.ts';
-import { toRecord } from './schema.ts';
+import { emptyProgress } from '../engine/progress.ts';
+import { isSoundRecord, progressOfSoundRecord, toRecord } from './record-check.ts';
+import type { Restored } from './restore.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
 
 /** A damaged record kept aside under quarantineKey(). */
@@ -48,6 +49,17 @@ export interface SavedProgress {
   followedReset?: boolean;
 }
 
+/**
+ * Restore, fast: a sound current record is used as it is; only an absent, older or damaged one loads
+ * the full restore (zod validation, migrations, salvage), which then stays out of the first load.
+ */
+export async function restore(value: unknown, courseId: string, now: number): Promise<Restored> {
+  if (value === null || value === undefined) return { progress: emptyProgress(courseId, now), problems: [], migratedFrom: null };
+  if (isSoundRecord(value, courseId)) return { progress: progressOfSoundRecord(value), problems: [], migratedFrom: null };
+  const { restoreProgress } = await import('./restore.ts');
+  return restoreProgress(value, courseId, now);
+}
+
 function storedWriteId(value: unknown): string | null {
   const id = value && typeof value === 'object' ? (value as { writeId?: unknown }).writeId : undefined;
   return typeof id === 'string' ? id : null;
@@ -78,7 +90,7 @@ export async function loadProgress(store: ProgressStore, courseId: string, now: 
   const key = progressKey(courseId);
   const stored = await store.get(key);
   if (!stored.ok) return stored;
-  const restored = restoreProgress(stored.value, courseId, now);
+  const restored = await restore(stored.value, courseId, now);
   const loaded: LoadedProgress = {
     progress: restored.progress,
     problems: restored.problems,
@@ -125,7 +137,7 @@ export async function saveProgress(
   let merged = progress;
   const untouched = options.lastWriteId != null && storedWriteId(stored.value) === options.lastWriteId;
   if (stored.value !== null && !untouched) {
-    const restored = restoreProgress(stored.value, progress.courseId, options.now);
+    const restored = await restore(stored.value, progress.courseId, options.now);
     if (restored.problems.length > 0) {
       const kept = await keepAside(store, progress.courseId, stored.value, restored.problems, options.now);
       if (!kept.ok) return kept;

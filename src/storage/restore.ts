@@ -1,11 +1,12 @@
 // Load = restore: whatever was found under a progress key (current, older, newer or damaged) becomes
 // a valid CourseProgress, with every loss reported so the caller can keep the original aside.
-import { compareAttempts, emptyProgress } from '../engine/progress.ts';
+import { emptyProgress } from '../engine/progress.ts';
 import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
 import { parseJson } from './json.ts';
 import { RECORD_FORMATS, isRecordVersion, migrateToCurrent, type RecordVersion } from './migrations.ts';
 import { ProblemLog, isPlainObject, salvage } from './salvage.ts';
 import { CURRENT_RECORD_VERSION, ProgressRecordSchema, type ProgressRecord } from './schema.ts';
+import { canonicalAttempts } from './record-check.ts';
 
 export interface Restored {
   progress: CourseProgress;
@@ -48,19 +49,7 @@ function inferVersion(record: Record<string, unknown>): RecordVersion {
   return 'completed' in record || 'reflections' in record || 'savedAt' in record ? 1 : CURRENT_RECORD_VERSION;
 }
 
-/** Attempts in canonical order, one per id (what the merge produces). */
-export function canonicalAttempts(attempts: QuizAttempt[]): QuizAttempt[] {
-  const ids = new Set<string>();
-  let ordered = true;
-  for (let i = 0; i < attempts.length; i++) {
-    const attempt = attempts[i] as QuizAttempt;
-    ids.add(attempt.id);
-    if (i > 0 && compareAttempts(attempts[i - 1] as QuizAttempt, attempt) >= 0) ordered = false;
-  }
-  if (ordered && ids.size === attempts.length) return attempts;
-  const byId = new Map(attempts.map((attempt) => [attempt.id, attempt]));
-  return [...byId.values()].sort(compareAttempts);
-}
+export { canonicalAttempts } from './record-check.ts';
 
 /**
  * Turns a stored value into CourseProgress: validates it, fills defaults, migrates older versions,

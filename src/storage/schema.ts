@@ -4,8 +4,9 @@
 import * as z from 'zod/mini';
 import type { CourseProgress } from '../engine/progress-types.ts';
 
-/** Keys that must never become property names: they reach Object.prototype through a plain object. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+import { CURRENT_RECORD_VERSION, FORBIDDEN_KEYS, type ProgressRecord } from './record-check.ts';
+
+export { CURRENT_RECORD_VERSION, FORBIDDEN_KEYS, toRecord, type ProgressRecord } from './record-check.ts';
 
 // Sizes are not limited here: what the player stored must always restore. Import files get their
 // own limits (export.ts) before they reach these schemas.
@@ -91,26 +92,16 @@ export const PROGRESS_FIELDS = {
 /** CourseProgress as validated data (the in-memory shape, without the stored `version`). */
 export const CourseProgressSchema = z.looseObject(PROGRESS_FIELDS);
 
-export const CURRENT_RECORD_VERSION = 2;
-
 /** What is stored under progressKey(courseId). */
 export const ProgressRecordSchema = z.looseObject({
   version: z.literal(CURRENT_RECORD_VERSION),
   ...PROGRESS_FIELDS,
 });
-export type ProgressRecord = CourseProgress & {
-  version: typeof CURRENT_RECORD_VERSION;
-  /** Who wrote this copy (see saveProgress in records.ts): lets a writer skip re-reading its own write. */
-  writeId?: string;
-};
 
 // What the schema accepts must be a CourseProgress: a compile error here means the two drifted apart.
 const parsedIsProgress = (value: z.infer<typeof CourseProgressSchema>): CourseProgress => value;
 void parsedIsProgress;
 
-export function toRecord(progress: CourseProgress): ProgressRecord {
-  return { ...progress, version: CURRENT_RECORD_VERSION };
-}
 
 function unitOf(origin: string): string {
   return origin === 'string' ? ' characters long' : origin === 'array' ? ' items long' : '';

@@ -1,37 +1,10 @@
-// The block kinds a tutor can write as `:::kind Title {attributes}` fences, and the attributes each
-// kind accepts. One place lists them so the parser, the docs test and the player agree.
+// The attributes each block kind accepts on its `:::kind Title {attributes}` fence, validated with
+// zod at build time. The kinds themselves live in block-kinds.ts, which the browser imports too.
 import { z } from 'zod';
 import { IdSchema } from './course.ts';
+import type { BlockKind } from './block-kinds.ts';
 
-export const BLOCK_KINDS = [
-  'purpose',
-  'theory',
-  'example',
-  'question',
-  'challenge',
-  'video',
-  'case-study',
-  'reflection',
-  'rating',
-  'outcomes',
-  'quiz',
-] as const;
-export type BlockKind = (typeof BLOCK_KINDS)[number];
-
-/** Human label of each kind, used as the region's accessible name prefix. */
-export const BLOCK_LABELS: Record<BlockKind, string> = {
-  purpose: 'Purpose',
-  theory: 'Theory',
-  example: 'Example',
-  question: 'Question',
-  challenge: 'Challenge',
-  video: 'Video',
-  'case-study': 'Case study',
-  reflection: 'Reflection',
-  rating: 'Rating',
-  outcomes: 'Outcomes',
-  quiz: 'Quiz',
-};
+export { BLOCK_KINDS, BLOCK_LABELS, type BlockKind } from './block-kinds.ts';
 
 const Common = { id: IdSchema.optional() };
 

@@ -6,13 +6,10 @@ import type { ProgressApi, StorageStatus } from '../../engine/progress-api.ts';
 import * as reduce from '../../engine/progress.ts';
 import { mergeProgress, sameData } from '../../engine/progress-merge.ts';
 import type { CourseProgress, QuizAttempt, SelfAssessment } from '../../engine/progress-types.ts';
-import { IMPORT_LIMITS, exportAll, parseImport } from '../../storage/export.ts';
 import { progressChannelName, progressKey } from '../../storage/keys.ts';
-import { loadProgress, saveProgress } from '../../storage/records.ts';
+import { loadProgress, restore, saveProgress } from '../../storage/records.ts';
 import { clearJournal, readJournal, writeJournal } from '../../storage/journal.ts';
-import { restoreProgress } from '../../storage/restore.ts';
-import { isPlainObject } from '../../storage/salvage.ts';
-import { toRecord } from '../../storage/schema.ts';
+import { toRecord } from '../../storage/record-check.ts';
 import { createStore, type ProgressStore, type StoreFailure } from '../../storage/store.ts';
 
 /** What the learner is told. Calm, and always with what to do next. */
@@ -51,7 +48,7 @@ interface SavedMessage {
 }
 
 function isSavedMessage(data: unknown): data is SavedMessage {
-  return isPlainObject(data) && data.type === 'saved' && typeof data.writeId === 'string';
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'saved' && typeof (data as { writeId?: unknown }).writeId === 'string';
 }
 
 const isNewerReset = (theirs: CourseProgress, mine: CourseProgress): boolean =>
@@ -254,7 +251,7 @@ export class CourseProgressState implements ProgressApi {
     this.#lastWriteId = writeId;
     // Anything the learner did while storage was loading is merged in, not replaced, and so is the
     // safety copy a previous page wrote as it closed (journal.ts).
-    const journal = readJournal(this.courseId, now);
+    const journal = await readJournal(this.courseId, now);
     const recovered = journal ? mergeProgress(progress, journal) : progress;
     this.#takeIn(mergeProgress(recovered, this.#progress), progress);
     if (journal && sameData(recovered, progress)) clearJournal(this.courseId);
@@ -329,9 +326,9 @@ export class CourseProgressState implements ProgressApi {
     }
   }
 
-  #receive(message: SavedMessage): void {
+  async #receive(message: SavedMessage): Promise<void> {
     const now = this.#now();
-    const restored = restoreProgress(message.record, this.courseId, now);
+    const restored = await restore(message.record, this.courseId, now);
     if (restored.problems.length > 0) return;
     const theirs = restored.progress;
     if (isNewerReset(theirs, this.#progress)) {
@@ -372,7 +369,7 @@ export class CourseProgressState implements ProgressApi {
     if (broadcast && typeof BroadcastChannel === 'function') {
       const channel = new BroadcastChannel(progressChannelName(this.courseId));
       channel.onmessage = (event: MessageEvent) => {
-        if (isSavedMessage(event.data)) this.#receive(event.data);
+        if (isSavedMessage(event.data)) void this.#receive(event.data);
       };
       // Node's channel keeps the process alive; a page's does not need to.
       (channel as { unref?: () => void }).unref?.();
@@ -453,6 +450,7 @@ export async function exportAllProgress(options: { store?: ProgressStore; now?: 
   const states = [...instances.values()];
   await Promise.all(states.map((state) => state.flush()));
   const now = options.now ?? Date.now();
+  const { exportAll, IMPORT_LIMITS } = await import('../../storage/export.ts');
   const { document, warnings } = await exportAll(
     options.store ?? sharedProgressStore(),
     now,
@@ -489,6 +487,7 @@ export async function importProgress(
   knownCourseIds: readonly string[],
   options: { store?: ProgressStore } = {},
 ): Promise<ImportOutcome> {
+  const { parseImport } = await import('../../storage/export.ts');
   const parsed = parseImport(text, knownCourseIds);
   if (!parsed.ok) return parsed;
   const courseIds = Object.keys(parsed.courses);

@@ -35,14 +35,14 @@ describe('the pagehide safety copy', () => {
     await second.dispose();
   });
 
-  it('ignores a copy that is not JSON, and salvages the valid parts of a damaged one', () => {
+  it('ignores a copy that is not JSON, and salvages the valid parts of a damaged one', async () => {
     localStorage.setItem(journalKey(COURSE), '{"version": 2, "lessons": "nope"');
-    expect(readJournal(COURSE, 0)).toBeNull();
+    expect(await readJournal(COURSE, 0)).toBeNull();
     localStorage.setItem(
       journalKey(COURSE),
       JSON.stringify({ version: 2, courseId: COURSE, lessons: 'nope', notes: { 'a/b/c': { text: 'kept', updatedAt: 5 } } }),
     );
-    const salvaged = readJournal(COURSE, 10);
+    const salvaged = await readJournal(COURSE, 10);
     expect(salvaged?.notes['a/b/c']?.text).toBe('kept');
     expect(salvaged?.lessons).toEqual({});
   });
