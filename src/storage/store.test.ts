@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { PROBE_KEY } from './keys.ts';
-import { classifyError, createMemoryBackend, createStore, type StorageBackend } from './store.ts';
+import { classifyError, createMemoryBackend, createStore, peekIndexedDb, type StorageBackend } from './store.ts';
 
 let databases = 0;
 const freshName = (): string => `coursemark-test-${++databases}`;
@@ -112,5 +112,39 @@ describe('createMemoryBackend', () => {
     expect(read.notes.a).toBe('x');
     read.notes.a = 'changed again';
     expect(((await backend.getItem('k')) as typeof value).notes.a).toBe('x');
+  });
+});
+
+describe('peekIndexedDb: the first screen reads without localforage', () => {
+  it('finds nothing in a database that does not exist, and does not create it', async () => {
+    await import('fake-indexeddb/auto');
+    const name = `peek-absent-${Math.random()}`;
+    expect(await peekIndexedDb(name, 'progress', 'k')).toEqual({ value: null });
+    const databases = await indexedDB.databases();
+    expect(databases.map((d) => d.name)).not.toContain(name);
+    // localforage can still create and use it afterwards.
+    const store = createStore({ name, drivers: ['indexeddb'] });
+    expect((await store.set('k', { a: 1 })).ok).toBe(true);
+    expect(await peekIndexedDb(name, 'progress', 'k')).toEqual({ value: { a: 1 } });
+  });
+
+  it('reads what localforage wrote, and a fresh store reads it without opening localforage', async () => {
+    await import('fake-indexeddb/auto');
+    const name = `peek-written-${Math.random()}`;
+    const writer = createStore({ name, drivers: ['indexeddb'] });
+    expect((await writer.set('coursemark:v1:progress:c', { version: 2, courseId: 'c' })).ok).toBe(true);
+    const reader = createStore({ name, drivers: ['indexeddb'] });
+    expect(await reader.get('coursemark:v1:progress:c')).toEqual({ ok: true, value: { version: 2, courseId: 'c' } });
+    expect(await reader.get('missing')).toEqual({ ok: true, value: null });
+  });
+
+  it('steps aside where there is no IndexedDB', async () => {
+    const saved = globalThis.indexedDB;
+    try {
+      Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true });
+      expect(await peekIndexedDb('x', 'progress', 'k')).toBeNull();
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', { value: saved, configurable: true, writable: true });
+    }
   });
 });

@@ -112,6 +112,53 @@ async function openLocalforage(name: string, drivers: DriverName[], timeoutMs: n
   throw lastError;
 }
 
+/**
+ * Reads one value straight from localforage's IndexedDB database, without loading localforage: the
+ * first screen shows the learner's progress without waiting for the library, which is only needed
+ * for writing. Resolves to `{ value }` (null when nothing is stored) or to null when this way of
+ * reading does not apply (no IndexedDB, blocked, an error): the caller then uses localforage.
+ */
+export function peekIndexedDb(database: string, storeName: string, key: string): Promise<{ value: unknown } | null> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      if (typeof indexedDB === 'undefined' || !indexedDB) return resolve(null);
+      request = indexedDB.open(database);
+    } catch {
+      return resolve(null);
+    }
+    let absent = false;
+    request.onupgradeneeded = () => {
+      // The database does not exist yet: nothing is stored. Abort so that localforage creates it.
+      absent = true;
+      request.transaction?.abort();
+    };
+    request.onblocked = () => resolve(null);
+    request.onerror = () => resolve(absent ? { value: null } : null);
+    request.onsuccess = () => {
+      const db = request.result;
+      try {
+        if (!db.objectStoreNames.contains(storeName)) {
+          db.close();
+          return resolve({ value: null });
+        }
+        const get = db.transaction(storeName, 'readonly').objectStore(storeName).get(key);
+        get.onsuccess = () => {
+          db.close();
+          resolve({ value: get.result ?? null });
+        };
+        get.onerror = () => {
+          db.close();
+          resolve(null);
+        };
+      } catch {
+        db.close();
+        resolve(null);
+      }
+    };
+  });
+}
+
 export function createStore(options: StoreOptions = {}): ProgressStore {
   const { backend, name = DATABASE_NAME, drivers = ['indexeddb', 'localstorage'], timeoutMs = 4000 } = options;
   let opening: Promise<StoreResult<StorageBackend>> | undefined;
@@ -158,7 +205,13 @@ export function createStore(options: StoreOptions = {}): ProgressStore {
       if (!written.ok) return written;
       return run((store) => store.removeItem(PROBE_KEY));
     },
-    get: (key) => run(async (store) => (await store.getItem(key)) ?? null),
+    async get(key) {
+      if (!backend && !opening && drivers[0] === 'indexeddb') {
+        const peeked = await peekIndexedDb(name, STORE_NAME, key);
+        if (peeked) return { ok: true, value: peeked.value };
+      }
+      return run(async (store) => (await store.getItem(key)) ?? null);
+    },
     set: (key, value) => run(async (store) => void (await store.setItem(key, value))),
     remove: (key) => run((store) => store.removeItem(key)),
     keys: () => run((store) => store.keys()),

@@ -237,7 +237,8 @@ export class CourseProgressState implements ProgressApi {
 
   async #restore(): Promise<void> {
     const now = this.#now();
-    const writable = await this.#store.checkWritable();
+    // Reading needs no storage library (store.ts peeks into IndexedDB); whether storage takes writes
+    // is found out by the first save, so the first screen never waits for localforage.
     const loaded = await loadProgress(this.#store, this.courseId, now);
     if (!loaded.ok) {
       this.#storageFailed(loaded.reason);
@@ -247,7 +248,6 @@ export class CourseProgressState implements ProgressApi {
     this.#problems = problems;
     if (problems.length > 0) this.#addNotice(keepAsideFailed ? NOTICES.unreadable : NOTICES.quarantine);
     if (keepAsideFailed) this.#storageFailed(keepAsideFailed.reason);
-    else if (!writable.ok) this.#storageFailed(writable.reason);
     this.#lastWriteId = writeId;
     // Anything the learner did while storage was loading is merged in, not replaced, and so is the
     // safety copy a previous page wrote as it closed (journal.ts).
