@@ -2,11 +2,13 @@
 //   virtual:coursemark/catalogue   every course's manifest (small; part of the first load)
 //   virtual:coursemark/lessons     loadLesson(course, lesson) → a lazily loaded component chunk
 //   virtual:coursemark/quizzes     loadQuiz(course, quiz) → a lazily loaded JSON chunk
+//   virtual:coursemark/details     loadCourseDetails(course) → the full manifest (prompts, block titles)
 // Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
 // the page reloads when a content file changes.
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic, summarise } from './diagnostics.ts';
 import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
+import type { Catalogue } from './schema/manifest.ts';
 import { lessonToJs } from './compile.ts';
 
 export interface CoursemarkPluginOptions {
@@ -19,6 +21,8 @@ export interface CoursemarkPluginOptions {
 const CATALOGUE = 'virtual:coursemark/catalogue';
 const LESSONS = 'virtual:coursemark/lessons';
 const QUIZZES = 'virtual:coursemark/quizzes';
+const DETAILS = 'virtual:coursemark/details';
+const DETAILS_PREFIX = 'virtual:coursemark/details/';
 const LESSON_PREFIX = 'virtual:coursemark/lesson/';
 const QUIZ_PREFIX = 'virtual:coursemark/quiz/';
 
@@ -29,6 +33,22 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
   }
+}
+
+/**
+ * The catalogue without what only later pages need: block titles, prompts and choices, and blocks
+ * that completion does not wait for. The full manifest is `virtual:coursemark/details`.
+ */
+export function lightCatalogue(catalogue: Catalogue): Catalogue {
+  return {
+    courses: catalogue.courses.map((course) => ({
+      ...course,
+      lessons: course.lessons.map((lesson) => ({
+        ...lesson,
+        blocks: lesson.blocks.filter((b) => b.required || b.kind === 'quiz').map((b) => ({ id: b.id, kind: b.kind, required: b.required })),
+      })),
+    })),
+  };
 }
 
 export function coursemark(options: CoursemarkPluginOptions): Plugin {
@@ -86,7 +106,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (!dev) ensureValid();
     },
     resolveId(id) {
-      if (id === CATALOGUE || id === LESSONS || id === QUIZZES || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX)) {
+      if (id === CATALOGUE || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
         return `\0${id}`;
       }
       return null;
@@ -95,8 +115,25 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (!id.startsWith('\0virtual:coursemark')) return null;
       const name = id.slice(1);
       if (name === CATALOGUE) {
-        const catalogue = catalogueOf(ensureValid().courses);
+        // The first load carries only what the catalogue, the course home and completion need.
+        const catalogue = lightCatalogue(catalogueOf(ensureValid().courses));
         return `export const catalogue = JSON.parse(${JSON.stringify(JSON.stringify(catalogue))});`;
+      }
+      if (name === DETAILS) {
+        const entries = ensureValid().courses.map((c) => `${JSON.stringify(c.manifest.id)}: () => import(${JSON.stringify(DETAILS_PREFIX + c.manifest.id)})`);
+        return [
+          `const loaders = {${entries.join(',\n')}};`,
+          `export function loadCourseDetails(courseId) {`,
+          `  const load = Object.hasOwn(loaders, courseId) ? loaders[courseId] : undefined;`,
+          `  if (!load) return Promise.reject(new Error('No course "' + courseId + '"'));`,
+          `  return load().then((m) => m.default);`,
+          `}`,
+        ].join('\n');
+      }
+      if (name.startsWith(DETAILS_PREFIX)) {
+        const found = course(name.slice(DETAILS_PREFIX.length));
+        if (!found) return null;
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(found.manifest))});`;
       }
       if (name === LESSONS || name === QUIZZES) {
         const isLessons = name === LESSONS;
