@@ -331,7 +331,7 @@ export function compileLesson(
           }
         }
         const firstBodyLine = block.body[0]?.line ?? block.line + 1;
-        const { quiz, diagnostics } = parseQuizBody({
+        const { quiz, introHtml, diagnostics } = parseQuizBody({
           body: block.body.map((l) => l.text).join('\n'),
           file: displayPath,
           startLine: firstBodyLine,
@@ -345,6 +345,7 @@ export function compileLesson(
         sink.list.push(...diagnostics);
         entry.id = quizId;
         if (quiz) {
+          if (introHtml) quiz.introHtml = introHtml;
           quizzes.push(quiz);
           const questions = quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length;
           emit.imports.add(COMPONENT.quiz);
