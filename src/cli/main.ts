@@ -167,6 +167,10 @@ async function build(contentDir: string, outDir: string, io: Io, singleFile = fa
   const { build: viteBuild } = await import('vite');
   const { siteConfig } = await import('./vite-config.ts');
   const previousCwd = process.cwd();
+  // A production build whoever calls it: under vitest NODE_ENV is "test", which would make Svelte
+  // compile in development mode (larger, slower) and the tests would not test what learners get.
+  const previousEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     process.chdir(io.cwd);
     if (singleFile) {
@@ -188,6 +192,8 @@ async function build(contentDir: string, outDir: string, io: Io, singleFile = fa
     return 1;
   } finally {
     process.chdir(previousCwd);
+    if (previousEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previousEnv;
   }
   rmSync(target, { recursive: true, force: true });
   renameSync(staging, target);

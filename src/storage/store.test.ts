@@ -117,7 +117,6 @@ describe('createMemoryBackend', () => {
 
 describe('peekIndexedDb: the first screen reads without localforage', () => {
   it('finds nothing in a database that does not exist, and does not create it', async () => {
-    await import('fake-indexeddb/auto');
     const name = `peek-absent-${Math.random()}`;
     expect(await peekIndexedDb(name, 'progress', 'k')).toEqual({ value: null });
     const databases = await indexedDB.databases();
@@ -129,7 +128,6 @@ describe('peekIndexedDb: the first screen reads without localforage', () => {
   });
 
   it('reads what localforage wrote, and a fresh store reads it without opening localforage', async () => {
-    await import('fake-indexeddb/auto');
     const name = `peek-written-${Math.random()}`;
     const writer = createStore({ name, drivers: ['indexeddb'] });
     expect((await writer.set('coursemark:v1:progress:c', { version: 2, courseId: 'c' })).ok).toBe(true);

@@ -1,0 +1,68 @@
+// From a parsed route to the page to show: finds the course, lesson or quiz in the catalogue, and
+// turns any id that is not there into a "not found" page that still knows which course it was in.
+import type { Component } from 'svelte';
+import type { Catalogue, CourseManifest, LessonEntry, QuizEntry } from '../../content/schema/manifest.ts';
+import type { Quiz } from '../../content/schema/quiz.ts';
+import type { Route } from '../state/router.svelte.ts';
+
+/**
+ * What the build provides (the `virtual:coursemark/*` modules, wired in main.ts). The shell takes it
+ * as a value, so the loaders stay out of the first load and tests can hand in their own.
+ */
+export interface ContentSource {
+  /** Every course's manifest, trimmed to what completion needs (no prompts or block titles). */
+  catalogue: Catalogue;
+  /** One course's full manifest, with every block's title and prompts (My notes). */
+  loadCourseDetails(courseId: string): Promise<CourseManifest>;
+  /** Loads one lesson's compiled component; rejects for an unknown lesson or a failed download. */
+  loadLesson(courseId: string, lessonId: string): Promise<Component>;
+  /** Loads one quiz's data; rejects likewise. */
+  loadQuiz(courseId: string, quizId: string): Promise<Quiz>;
+}
+
+export type Page =
+  | { kind: 'catalogue' }
+  | { kind: 'settings' }
+  | { kind: 'course'; course: CourseManifest }
+  | { kind: 'notes'; course: CourseManifest }
+  | { kind: 'progress'; course: CourseManifest }
+  | { kind: 'lesson'; course: CourseManifest; lesson: LessonEntry }
+  | { kind: 'quiz'; course: CourseManifest; quiz: QuizEntry; results: boolean; only?: string[] }
+  | { kind: 'not-found'; course?: CourseManifest; missing: 'course' | 'lesson' | 'quiz' | 'page' };
+
+export function resolvePage(route: Route, catalogue: Catalogue): Page {
+  switch (route.name) {
+    case 'catalogue':
+    case 'settings':
+      return { kind: route.name };
+    case 'not-found':
+      return { kind: 'not-found', missing: 'page' };
+  }
+  const course = catalogue.courses.find((entry) => entry.id === route.courseId);
+  if (!course) return { kind: 'not-found', missing: 'course' };
+  switch (route.name) {
+    case 'course':
+      return { kind: 'course', course };
+    case 'notes':
+      return { kind: 'notes', course };
+    case 'progress':
+      return { kind: 'progress', course };
+    case 'lesson': {
+      const lesson = course.lessons.find((entry) => entry.id === route.lessonId);
+      return lesson ? { kind: 'lesson', course, lesson } : { kind: 'not-found', course, missing: 'lesson' };
+    }
+    case 'quiz':
+    case 'quiz-results': {
+      const quiz = course.quizzes.find((entry) => entry.id === route.quizId);
+      if (!quiz) return { kind: 'not-found', course, missing: 'quiz' };
+      const page: Page = { kind: 'quiz', course, quiz, results: route.name === 'quiz-results' };
+      if (route.name === 'quiz' && route.only) page.only = route.only;
+      return page;
+    }
+  }
+}
+
+/** The course a page belongs to, if any. */
+export function pageCourse(page: Page): CourseManifest | undefined {
+  return 'course' in page ? page.course : undefined;
+}
