@@ -16,6 +16,17 @@ export const BYTE_BARS = {
   quizCode: 10 * 1024,
 } as const;
 
+/**
+ * Where the build is today on the two bars it does not meet yet (PRODUCT.md section 8): the first
+ * load (bar 30 KB) and the quiz code (bar 10 KB). The budget test holds the build to these so that no
+ * change makes it worse; lower them as the size comes down, never raise them. docs/performance.md
+ * says what makes up each figure and what would bring it under the bar.
+ */
+export const BYTE_CEILINGS = {
+  firstLoad: 42 * 1024,
+  quizCode: 16.5 * 1024,
+} as const;
+
 /** Gzip at level 9: a stable figure, close to what a static host serves. */
 export function gzipSize(bytes: Uint8Array | string): number {
   return gzipSync(bytes, { level: 9 }).length;
