@@ -37,6 +37,9 @@ export function journalKey(courseId: string): string {
   return `coursemark:v1:journal:${courseId}`;
 }
 
+/** The learner's display settings (theme, text size), in localStorage: read before the first paint. */
+export const SETTINGS_KEY = 'coursemark.settings';
+
 /** A throwaway key written once at start-up to find out whether storage accepts writes. */
 export const PROBE_KEY = 'coursemark:probe';
 

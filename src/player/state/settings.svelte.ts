@@ -1,5 +1,6 @@
 // The learner's display preferences (theme and text size): reactive, applied to <html>, and kept
 // in localStorage so they apply before the first paint on the next visit.
+import { SETTINGS_KEY } from '../../storage/keys.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -8,8 +9,7 @@ export type Theme = (typeof THEMES)[number];
 export const TEXT_SIZES = { standard: 1, large: 1.125, larger: 1.25 } as const;
 export type TextSize = keyof typeof TEXT_SIZES;
 
-/** The one localStorage key for display settings (progress lives in src/storage/, not here). */
-export const SETTINGS_KEY = 'coursemark.settings';
+export { SETTINGS_KEY };
 
 interface StoredSettings {
   version: 1;
