@@ -78,7 +78,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
     plugins: [
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
-      svelte({ compilerOptions: { runes: true } }),
+      svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : pwa(),
     ],
     build: {

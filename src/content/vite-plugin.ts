@@ -96,6 +96,8 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
           devServer.ws.send({ type: 'full-reload', path: '*' });
         }
       };
+      // content/ is outside the app root, so Vite does not watch it by itself.
+      devServer.watcher.add(options.contentDir);
       devServer.watcher.on('change', onChange);
       devServer.watcher.on('add', onChange);
       devServer.watcher.on('unlink', onChange);
