@@ -5,11 +5,11 @@
 //   single-file  one self-contained HTML file for one course (everything inlined), for file://.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import type { InlineConfig, PluginOption } from 'vite';
+import type { InlineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
+import { serviceWorker } from './service-worker.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,47 +22,6 @@ export interface SiteOptions {
   /** single-file: the one course to include. */
   course?: string;
 }
-
-const pwa = (): PluginOption =>
-  VitePWA({
-    // The player registers the worker itself (src/player/pwa.ts): a few lines instead of workbox-window.
-    injectRegister: false,
-    registerType: 'prompt',
-    manifestFilename: 'manifest.webmanifest',
-    manifest: {
-      name: 'Coursemark',
-      short_name: 'Coursemark',
-      description: 'Courses you can study anywhere, even offline.',
-      start_url: './',
-      scope: './',
-      display: 'standalone',
-      background_color: '#f7f7f4',
-      theme_color: '#1f5fa8',
-      icons: [
-        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
-      ],
-    },
-    workbox: {
-      // Everything the build writes, so every lesson and quiz chunk works offline after one visit.
-      globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,gif,webp,vtt,webmanifest,woff2}'],
-      maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
-      navigateFallback: 'index.html',
-      cleanupOutdatedCaches: true,
-      clientsClaim: false,
-      skipWaiting: false,
-      // Local videos are large: cache them when first played rather than up front.
-      runtimeCaching: [
-        {
-          urlPattern: ({ url }) => /\.(mp4|webm|ogg)$/.test(url.pathname),
-          handler: 'CacheFirst',
-          options: { cacheName: 'coursemark-media', rangeRequests: true },
-        },
-      ],
-    },
-  });
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
   const cwd = process.cwd();
@@ -79,7 +38,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     plugins: [
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
-      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : pwa(),
+      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
     ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),

@@ -1,6 +1,6 @@
 // Nothing a learner does is lost: reloads, two tabs, a tab closed mid-sentence, a damaged record,
 // blocked storage, no network after one visit, and the single-file build opened from file://.
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { run } from '../../src/cli/main.ts';
 import { NOTICES } from '../../src/player/state/course-progress.svelte.ts';
 import { DATABASE_NAME, STORE_NAME, progressKey } from '../../src/storage/keys.ts';
 import { pageErrors, startSite, type Site } from '../helpers/site.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const external = loadContent('content', { cwd: ROOT }).courses.find((c) => c.manifest.id === 'external-customers')!.manifest;
@@ -192,5 +193,38 @@ describe('the single-file build', () => {
     // Everything came from the one file (images are inlined as data: URLs).
     expect(requests.filter((url) => !url.startsWith(file.split('#')[0]!) && !url.startsWith('data:'))).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a new version of the site', () => {
+  it('says the site is available offline, then offers the new version and switches to it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coursemark-update-'));
+    const content = join(dir, 'content');
+    cpSync(join(ROOT, 'tests/fixtures/valid/content'), content, { recursive: true });
+    const out = join(dir, 'site');
+    const build = async () => {
+      const lines: string[] = [];
+      const code = await run(['build', '--content', content, '--out', out], { out: (l) => lines.push(l), err: (l) => lines.push(l), cwd: dir });
+      expect(code, lines.join('\n')).toBe(0);
+    };
+    await build();
+    const server = await serveStatic(out);
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/every-block/customers`);
+    await heading(page, 'Customers and consumers');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('Available offline');
+
+    // The tutor publishes a change: a rebuilt site in the same place.
+    const lesson = join(content, 'every-block/01-customers.md');
+    writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('Knowing who buys and who uses', 'Version two: knowing who buys and who uses'));
+    await build();
+    await page.reload();
+    const update = page.getByRole('button', { name: 'Update now', exact: true });
+    await expect.poll(() => update.count(), { timeout: 20_000 }).toBe(1);
+    await update.click();
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('Version two: knowing who buys');
+    await context.close();
+    await server.close();
   });
 });
