@@ -33,12 +33,18 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'tests/fixtures/valid/content'), join(dir, 'content'), { recursive: true });
   lessonFile = join(dir, 'content/every-block/01-customers.md');
   const port = await freePort();
-  dev = spawn(process.execPath, [join(ROOT, 'bin/coursemark.mjs'), 'dev', '--port', String(port)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  dev = spawn(process.execPath, [join(ROOT, 'bin/coursemark.mjs'), 'dev', '--port', String(port)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   dev.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   dev.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   url = `http://localhost:${port}/`;
   // Wait for the server to say where it listens (expect.poll only works inside a test).
-  for (let waited = 0; !output.join('').includes(`localhost:${port}`); waited += 250) {
+  // Colours are off, and stripped anyway: with CI set, Vite prints the port in bold.
+  const plain = () => output.join('').replace(/\u001b\[[0-9;]*m/g, '');
+  for (let waited = 0; !plain().includes(`localhost:${port}`); waited += 250) {
     if (waited > 60_000) throw new Error(`coursemark dev did not start:\n${output.join('')}`);
     await new Promise((wait) => setTimeout(wait, 250));
   }
@@ -63,7 +69,7 @@ describe('a tutor with coursemark dev', () => {
     const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
     await expect.poll(overlay, { timeout: 30_000 }).toContain('content/every-block/01-customers.md:33:4: error: unknown block kind "chalenge" [block/unknown]');
     expect(await overlay()).toContain('did you mean ":::challenge"?');
-    expect(output.join('')).toContain('01-customers.md:33:4: error: unknown block kind "chalenge"');
+    expect(output.join('').replace(/\u001b\[[0-9;]*m/g, '')).toContain('01-customers.md:33:4: error: unknown block kind "chalenge"');
 
     writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace(':::chalenge', ':::challenge'));
     await expect.poll(() => page.evaluate(() => !document.querySelector('vite-error-overlay')), { timeout: 30_000 }).toBe(true);
