@@ -509,12 +509,13 @@ export function rewriteLinks(svelteCode: string, file: string, index: LessonInde
       const placeholder = /^__CM_ASSET__(__cm_asset_\d+)__$/.exec(url);
       if (placeholder) return `${key}={${placeholder[1]}}`;
       if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url) || url === '') return whole;
-      const [pathPart, anchor] = url.split('#');
+      // A #fragment after a lesson file is dropped: the player's hash holds the route.
+      const [pathPart] = url.split('#');
       const target = resolve(dirname(file), decodeURIComponent(pathPart!));
       if (pathPart!.endsWith('.md')) {
         const lessonId = index.lessonIdsByFile.get(target);
         const href = lessonId ? `#/${index.courseId}/${lessonId}` : `#/${index.courseId}`;
-        return `${key}="${href}${anchor && lessonId ? '' : ''}"`;
+        return `${key}="${href}"`;
       }
       if (!existsSync(target)) return whole;
       return `${key}={${name(target)}}`;
