@@ -33,7 +33,7 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'tests/fixtures/valid/content'), join(dir, 'content'), { recursive: true });
   lessonFile = join(dir, 'content/every-block/01-customers.md');
   const port = await freePort();
-  dev = spawn(process.execPath, [join(ROOT, 'bin/coursemark.mjs'), 'dev', '--port', String(port)], {
+  dev = spawn(process.execPath, [join(ROOT, 'scripts/coursemark.mjs'), 'dev', '--port', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
