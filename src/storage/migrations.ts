@@ -2,6 +2,7 @@
 // add version N+1 to RecordByVersion and RECORD_FORMATS, write the N -> N+1 step in MIGRATIONS, and
 // add a stored blob of version N to tests/fixtures/storage/.
 import * as z from 'zod/mini';
+import { emptyProgress } from '../engine/progress.ts';
 import type { QuizAttempt } from '../engine/progress-types.ts';
 import {
   CURRENT_RECORD_VERSION,
@@ -82,17 +83,7 @@ export const RECORD_FORMATS: { [V in RecordVersion]: RecordFormat } = {
   },
   2: {
     fields: { version: z.literal(CURRENT_RECORD_VERSION), ...PROGRESS_FIELDS },
-    defaults: (courseId, now) => ({
-      version: CURRENT_RECORD_VERSION,
-      courseId,
-      lessons: {},
-      blocks: {},
-      notes: {},
-      ratings: {},
-      attempts: [],
-      position: null,
-      updatedAt: now,
-    }),
+    defaults: (courseId, now) => ({ version: CURRENT_RECORD_VERSION, ...emptyProgress(courseId, now) }),
   },
 };
 

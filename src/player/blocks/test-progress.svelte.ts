@@ -1,6 +1,7 @@
 // An in-memory ProgressApi for component tests: reactive like the real state class, applying each
 // change at once, and recording every call so a test can assert what a block asked for.
 import type { ProgressApi, StorageStatus } from '../../engine/progress-api.ts';
+import * as reduce from '../../engine/progress.ts';
 import {
   blockKey,
   noteKey,
@@ -11,17 +12,9 @@ import {
 
 export type ProgressCall = { method: string; args: unknown[] };
 
+/** Empty progress at time 0, as a fresh test starts from. */
 export function emptyProgress(courseId: string): CourseProgress {
-  return {
-    courseId,
-    lessons: {},
-    blocks: {},
-    notes: {},
-    ratings: {},
-    attempts: [],
-    position: null,
-    updatedAt: 0,
-  };
+  return reduce.emptyProgress(courseId, 0);
 }
 
 export class TestProgress implements ProgressApi {
