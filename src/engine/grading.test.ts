@@ -407,3 +407,13 @@ describe('properties', () => {
     );
   });
 });
+
+describe('float error in option weights', () => {
+  it('counts six options worth a sixth each as full marks and correct, even on a 0-point question', () => {
+    const options = Array.from({ length: 6 }, (_, i) => ({ id: String.fromCharCode(97 + i), html: `Option ${i}`, weight: 1 / 6, correct: true }));
+    const question = { id: 'six', type: 'multiple' as const, points: 0, promptHtml: '<p>Which?</p>', options };
+    const answer = { type: 'multiple' as const, optionIds: options.map((o) => o.id) };
+    expect(gradeQuestion(question, answer)).toMatchObject({ score: 0, max: 0, verdict: 'correct' });
+    expect(gradeQuestion({ ...question, points: 3 }, answer)).toMatchObject({ score: 3, max: 3, verdict: 'correct' });
+  });
+});

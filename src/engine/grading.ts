@@ -68,7 +68,15 @@ export function round2(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
+/**
+ * Clamps a fraction to [0, 1], snapping values within float error of either end: six options worth
+ * 1/6 each add up to 0.9999999999999999, which must still be full marks (and 'correct').
+ */
+const clamp01 = (value: number): number => {
+  if (value >= 1 - 1e-9) return 1;
+  if (value <= 1e-9) return 0;
+  return value;
+};
 
 /** The answer as the UI starts it: nothing chosen, nothing typed. */
 export function emptyAnswer(question: Question): Answer {
