@@ -11,8 +11,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 
-/** Large media are cached when first played, not up front. */
-const SKIP = /\.(mp4|webm|ogg|mp3|map)$/i;
+/** Source maps are never needed offline. (Local videos are precached: they must play offline.) */
+const SKIP = /\.map$/i;
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -52,12 +52,35 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || !request.url.startsWith(scope.origin)) return;
   // Every page of the player is index.html with a different hash: serve it for navigations.
   const key = request.mode === 'navigate' ? url('index.html') : request.url.split('#')[0];
+  const range = request.headers.get('range');
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(key, { ignoreSearch: request.mode === 'navigate' }).then((hit) => hit || fetch(request)),
+      cache.match(key, { ignoreSearch: request.mode === 'navigate' }).then((hit) => {
+        if (!hit) return fetch(request);
+        // A <video> asks for byte ranges; answer them from the cached file so it plays offline.
+        return range ? partial(hit, range) : hit;
+      }),
     ),
   );
 });
+
+async function partial(response, range) {
+  const blob = await response.blob();
+  const match = /^bytes=([0-9]*)-([0-9]*)$/.exec(range.trim());
+  if (!match) return new Response(null, { status: 416, headers: { 'content-range': 'bytes */' + blob.size } });
+  const start = match[1] === '' ? Math.max(0, blob.size - Number(match[2])) : Number(match[1]);
+  const end = match[1] !== '' && match[2] !== '' ? Math.min(Number(match[2]), blob.size - 1) : blob.size - 1;
+  if (start > end || start >= blob.size) return new Response(null, { status: 416, headers: { 'content-range': 'bytes */' + blob.size } });
+  return new Response(blob.slice(start, end + 1), {
+    status: 206,
+    headers: {
+      'content-type': response.headers.get('content-type') || 'application/octet-stream',
+      'content-range': 'bytes ' + start + '-' + end + '/' + blob.size,
+      'content-length': String(end - start + 1),
+      'accept-ranges': 'bytes',
+    },
+  });
+}
 `;
 }
 

@@ -167,6 +167,13 @@ describe('progress that is never lost', () => {
       await page.goto(`${site.url}#/external-customers/quiz/${quiz.id}`);
       await heading(page, quiz.title);
     }
+    // Byte ranges, as a <video> asks for them, are answered from the cache too.
+    const ranged = await page.evaluate(async () => {
+      const response = await fetch('./icon-512.png', { headers: { range: 'bytes=10-109' } });
+      return { status: response.status, range: response.headers.get('content-range'), bytes: (await response.arrayBuffer()).byteLength };
+    });
+    expect(ranged).toMatchObject({ status: 206, bytes: 100 });
+    expect(ranged.range).toMatch(/^bytes 10-109\/\d+$/);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
