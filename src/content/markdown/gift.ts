@@ -420,14 +420,9 @@ class GiftReader {
     let otherwise: string | undefined;
     for (const piece of pieces.slice(1)) {
       const marker = piece.marker!;
-      let cells = trim(piece.cells);
-      let weight = 1;
-      if (isSyntax(cells[0], '%')) {
-        const parsed = this.#weight(cells, 0);
-        if (!parsed) return undefined;
-        ({ weight, cells } = parsed);
-      }
-      const [textCells, feedbackCells] = splitOnce(cells, '#');
+      const weighted = this.#weightedAnswer(piece.cells);
+      if (!weighted) return undefined;
+      const { weight, value: textCells, feedback: feedbackCells } = weighted;
       const text = this.#rich(textCells, format, 'inline').text;
       const feedback = feedbackCells ? this.#rich(feedbackCells, format, 'block').html : '';
       if (text === '') {
@@ -471,15 +466,10 @@ class GiftReader {
     // `{#1822}` is the short form: the first number needs no "=".
     const candidates = trim(pieces[0]!.cells).length > 0 ? pieces : pieces.slice(1);
     for (const piece of candidates) {
-      let cells = trim(piece.cells);
-      let weight = 1;
-      if (isSyntax(cells[0], '%')) {
-        const parsed = this.#weight(cells, 0);
-        if (!parsed) return undefined;
-        ({ weight, cells } = parsed);
-      }
-      const [valueCells, feedbackCells] = splitOnce(cells, '#');
-      const value = trim(valueCells);
+      const weighted = this.#weightedAnswer(piece.cells);
+      if (!weighted) return undefined;
+      const { weight, feedback: feedbackCells } = weighted;
+      const value = trim(weighted.value);
       const range = this.#numberRange(value, piece.marker ?? openCell);
       if (!range) return undefined;
       const feedback = feedbackCells ? this.#rich(feedbackCells, format, 'block').html : '';
@@ -587,6 +577,22 @@ class GiftReader {
   }
 
   /** Reads `%50%` at the start of an answer. */
+  /**
+   * An `=` answer of a short-answer or numeric question: an optional `%n%` weight (0 to 100, full
+   * credit without one), the answer, then `#feedback`. Undefined after reporting a bad weight.
+   */
+  #weightedAnswer(input: Cells): { weight: number; value: Cells; feedback: Cells | undefined } | undefined {
+    let cells = trim(input);
+    let weight = 1;
+    if (isSyntax(cells[0], '%')) {
+      const parsed = this.#weight(cells, 0);
+      if (!parsed) return undefined;
+      ({ weight, cells } = parsed);
+    }
+    const [value, feedback] = splitOnce(cells, '#');
+    return { weight, value, feedback };
+  }
+
   #weight(cells: Cells, minimum: number): { weight: number; cells: Cells } | undefined {
     const end = find(cells, '%', 1);
     const inner = end > 0 ? textOf(cells.slice(1, end)).trim() : '';
