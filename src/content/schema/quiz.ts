@@ -64,6 +64,12 @@ const QuestionBase = {
   incorrectFeedbackHtml: z.string().optional(),
   /** Where the question came from, for diagnostics: `file:line:col`. */
   source: z.string().optional(),
+  /**
+   * The lesson the results page sends a learner back to when the question is missed: the first
+   * lesson its explanation or feedback links to (set at build, with the link's text as the title).
+   * Absent: the lesson holding the quiz.
+   */
+  revisit: z.strictObject({ lessonId: z.string().min(1), title: z.string() }).optional(),
 };
 
 export const SingleChoiceSchema = z.strictObject({
