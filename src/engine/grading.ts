@@ -383,8 +383,8 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** "Canada" → "Canada:"; a prompt that ends in its own punctuation ("Who buys?") keeps it alone. */
-const labelled = (prompt: string): string => (/[:?!.…]$/.test(prompt) ? prompt : `${prompt}:`);
+/** "Canada: Ottawa"; a left side that ends in its own punctuation keeps it alone: "Who buys? The customer". */
+export const pairText = (left: string, right: string): string => `${/[:?!.…]$/.test(left) ? left : `${left}:`} ${right}`;
 
 /** Plain-text rendering of an answer for review lists and exports ("Ottawa, Rome"); "" when unanswered. */
 export function describeAnswer(question: Question, given: Answer): string {
@@ -411,7 +411,7 @@ export function describeAnswer(question: Question, given: Answer): string {
       if (question.type !== 'matching') return '';
       return question.pairs
         .filter((pair) => answer.chosen[pair.id])
-        .map((pair) => `${labelled(htmlToText(pair.promptHtml))} ${answer.chosen[pair.id]}`)
+        .map((pair) => pairText(htmlToText(pair.promptHtml), answer.chosen[pair.id]!))
         .join('; ');
     }
     case 'ordering': {

@@ -145,7 +145,7 @@ describe('fill in the blanks', () => {
     await user.selectOptions(second, 'supplier');
     await user.click(check());
     expect(screen.getByText('Partly right: 1 of 2 points')).toBeInTheDocument();
-    expect(rightAnswer()).toHaveTextContent(/^Right answer: customer, consumer$/);
+    expect(rightAnswer()).toHaveTextContent(/^Right answer: Blank 1: customer; Blank 2: consumer$/);
   });
 });
 
