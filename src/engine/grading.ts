@@ -98,8 +98,8 @@ export function emptyAnswer(question: Question): Answer {
     case 'matching':
       return { type: 'matching', chosen: {} };
     case 'ordering':
-      // Empty, not the displayed order: an ordering counts as answered once the learner moved
-      // something (the UI then records the whole order it shows).
+      // Empty: the engine does not know the order an attempt shows. The player starts from that
+      // order (quiz-session.svelte.ts), so the shown order can be checked as it is.
       return { type: 'ordering', order: [] };
     case 'essay':
       return { type: 'essay', text: '' };

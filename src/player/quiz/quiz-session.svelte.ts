@@ -45,7 +45,11 @@ export class QuizSession {
   }
 
   answer(question: Question): Answer {
-    return this.answers[question.id] ?? emptyAnswer(question);
+    const given = this.answers[question.id];
+    if (given) return given;
+    // The order an ordering question shows is an answer the learner may check as it is.
+    if (question.type === 'ordering') return { type: 'ordering', order: this.orders[question.id] ?? [] };
+    return emptyAnswer(question);
   }
 
   hasAnswer(question: Question): boolean {
@@ -75,6 +79,7 @@ export class QuizSession {
   }
 
   finish(): QuizAttempt {
-    return scoreAttempt(this.quiz, this.questions, this.answers, { id: this.id, startedAt: this.startedAt, finishedAt: Date.now() });
+    const answers = Object.fromEntries(this.questions.map((question) => [question.id, this.answer(question)]));
+    return scoreAttempt(this.quiz, this.questions, answers, { id: this.id, startedAt: this.startedAt, finishedAt: Date.now() });
   }
 }
