@@ -91,11 +91,13 @@ describe('pointer: drag by the grip', () => {
     const first = before[0]!;
     layOut();
     await fireEvent.pointerDown(grip(first), { button: 0, pointerId: 1, clientY: 25 });
-    // Below the middle of the third row: the item goes third.
+    // Below the middle of the third row: the item goes third. It follows the pointer, and the rows
+    // it passed make room; the list itself changes on the drop.
     await fireEvent.pointerMove(grip(first), { pointerId: 1, clientY: 130 });
-    layOut();
-    expect(shown()).toEqual([before[1], before[2], first, before[3]]);
+    const rows = [...list().children] as HTMLElement[];
+    expect(rows.map((row) => row.style.transform)).toEqual(['translateY(105px)', 'translateY(-50px)', 'translateY(-50px)', '']);
     await fireEvent.pointerUp(grip(first), { pointerId: 1, clientY: 130 });
+    expect(rows.map((row) => row.style.transform)).toEqual(['', '', '', '']);
     expect(shown()).toEqual([before[1], before[2], first, before[3]]);
     expect(live()).toHaveTextContent(`${first} dropped at position 3 of 4.`);
     // Then to the very end.
