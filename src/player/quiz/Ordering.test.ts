@@ -17,7 +17,7 @@ const shown = () =>
 const grip = (text: string) => screen.getByRole('button', { name: `Reorder ${text}` });
 const live = () => list().nextElementSibling as HTMLElement;
 
-describe('checking the shown order', () => {
+describe('checking the shown order', { timeout: 20_000 }, () => {
   it('grades the order on screen without anything moved', async () => {
     const { user } = await startQuiz(makeQuiz([QUESTIONS.ordering]));
     const before = shown();
@@ -39,7 +39,7 @@ describe('checking the shown order', () => {
   });
 });
 
-describe('keyboard: pick up, move, drop', () => {
+describe('keyboard: pick up, move, drop', { timeout: 20_000 }, () => {
   it('moves the held item with the arrow keys, announces each step, and commits on Space', async () => {
     const { user } = await startQuiz(makeQuiz([QUESTIONS.ordering]));
     for (const [target, text] of WANTED.entries()) {
@@ -77,7 +77,7 @@ describe('keyboard: pick up, move, drop', () => {
   });
 });
 
-describe('pointer: drag by the grip', () => {
+describe('pointer: drag by the grip', { timeout: 20_000 }, () => {
   /** Lays the rows out 50 px apart, as a browser would (jsdom has no layout). */
   function layOut() {
     [...list().children].forEach((row, i) => {

@@ -99,16 +99,18 @@ describe('taking a quiz with feedback at the end', () => {
     expect(saved.results[1]!.answer).toEqual({ type: 'truefalse', value: true });
     expect(onfinish).toHaveBeenCalledWith(saved, false);
 
-    const [first, second, third] = [...(screen.getByRole('heading', { name: 'Review' }).nextElementSibling as HTMLElement).children];
+    // Each question as the learner left it, marked, with the verdict and what the marks cannot say.
+    const [first, second, third] = [...(screen.getByRole('heading', { name: 'Review' }).nextElementSibling as HTMLElement).children] as HTMLElement[];
     expect(first).toHaveTextContent('Correct');
-    expect(first).toHaveTextContent('Your answer: A restaurant that buys a coffee maker');
+    expect(within(first!).getByRole('radio', { name: 'A restaurant that buys a coffee maker' })).toBeChecked();
+    expect(first).toHaveTextContent('Your choice: right. Right: it buys for its own guests.');
     expect(first).not.toHaveTextContent('Right answer');
-    expect(first).toHaveTextContent('Right: it buys for its own guests.');
     expect(second).toHaveTextContent('Not quite');
-    expect(second).toHaveTextContent('Your answer: True');
-    expect(second).toHaveTextContent('Right answer: False');
+    expect(within(second!).getByRole('radio', { name: 'True' })).toBeChecked();
+    expect(second).toHaveTextContent('Your choice: not right.');
+    expect(within(second!).getByRole('radio', { name: 'False' }).closest('li')).toHaveTextContent('Right answer.');
     expect(third).toHaveTextContent('Not answered');
-    expect(third).toHaveTextContent('Your answer: none');
+    expect(within(third!).getByRole('textbox')).toHaveValue('');
     expect(third).toHaveTextContent('Right answer: the child');
 
     const history = screen.getByRole('table');
