@@ -47,7 +47,7 @@ describe.each([320, 390])('the quiz at %i px wide', (width) => {
       rows.map((row) => (row.querySelector('.item') as HTMLElement).getBoundingClientRect().width / row.getBoundingClientRect().width),
     );
     expect(widths).toHaveLength(4);
-    for (const share of widths) expect(share).toBeGreaterThan(0.55);
+    for (const share of widths) expect(share).toBeGreaterThan(0.5);
     expect(await overflow(page)).toBe(0);
     await button(page, 'Check answer').click();
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Not quite|Partly right/);
