@@ -65,6 +65,11 @@ export interface SanitiseOptions {
   report?: (problem: HtmlProblem) => void;
   /** Called for every opening tag in document order, before it is judged (to track positions). */
   onOpenTag?: (name: string) => void;
+  /**
+   * What becomes of an element not on the list: 'escape' shows it as text (lessons: "Press <Enter>");
+   * 'discard' drops the tag and keeps its text (quiz snippets, as their serialiser expects).
+   */
+  disallowed?: 'escape' | 'discard';
   /** Extra elements and attributes for one caller (quiz snippets' <cm-blank n="1">). */
   extraAttributes?: Record<string, string[]>;
 }
@@ -136,7 +141,7 @@ function policyFor(options: SanitiseOptions): Policy {
     allowedTags: [...ALLOWED_TAGS, ...Object.keys(options.extraAttributes ?? {})],
     allowedAttributes: attributes,
     // What is not allowed stays visible as text: "Press <Enter>" must not lose its key.
-    disallowedTagsMode: 'escape',
+    disallowedTagsMode: options.disallowed ?? 'escape',
     // URLs are judged by the policy below; these are a second net.
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },
