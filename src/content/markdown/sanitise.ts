@@ -183,6 +183,11 @@ function finishElement(tag: string, attribs: Record<string, string>): Record<str
     return { type: 'checkbox', disabled: '', ...('checked' in attribs ? { checked: '' } : {}) };
   }
   if (tag === 'img') return { loading: 'lazy', ...attribs };
+  // A code fence's language is only a class name for styling.
+  if (tag === 'code' && attribs.class !== undefined && !/^language-[\w+#-]+$/.test(attribs.class)) {
+    const { class: _dropped, ...rest } = attribs;
+    return rest;
+  }
   return attribs;
 }
 
