@@ -23,7 +23,7 @@ function quotes(text: string, state: State): string {
   return out;
 }
 
-/** "--" en dash, "---" em dash, "..." ellipsis (as mdsvex's "oldschool" SmartyPants did). */
+/** "--" en dash, "---" em dash, "..." ellipsis (SmartyPants's "oldschool" dashes). */
 function punctuation(text: string): string {
   return text.replace(/---/g, '\u2014').replace(/--/g, '\u2013').replace(/\.\.\./g, '\u2026');
 }
