@@ -81,6 +81,13 @@ describe('raw HTML passes one allow-list', () => {
     expect(source.match(/src=\{__cm_asset_0\}/g)).toHaveLength(2);
   });
 
+  it('resolves a reference link to a definition in another stretch of the lesson, and judges it', () => {
+    const { errors } = refused('[a trick][ref] before a block.\n\n:::theory T\nInside.\n:::\n\n[ref]: javascript:window.x=1');
+    expect(errors.map((e) => [e.line, e.column, e.rule])).toEqual([[4, 1, 'link/unsafe']]);
+    const { reading } = clean(':::theory T\n[the next lesson][next]\n:::\n\n[next]: 02-next.md');
+    expect(attributesOf(reading, 'a').map((a) => a.href)).toEqual(['#/c/next']);
+  });
+
   it('links http(s), mailto, other lessons and passive course files', () => {
     const { reading } = clean('[a](https://e.com) [b](mailto:a@b.c) [c](02-next.md) [d](media/notes.pdf) [e](#part)');
     expect(attributesOf(reading, 'a').map((a) => a.href)).toEqual(['https://e.com', 'mailto:a@b.c', '#/c/next', '{}', '#part']);

@@ -32,6 +32,19 @@ export interface LessonContext {
   sink: DiagnosticSink;
   /** Registers a course file for bundling; returns the placeholder the compiler swaps for its URL. */
   asset: (absolutePath: string) => string;
+  /** The lesson's reference-link definitions ("[ref]: url"), wherever in the lesson they are. */
+  links: Links;
+}
+
+type Links = ReturnType<typeof Lexer.lex>['links'];
+
+/**
+ * Every "[ref]: url" of a lesson: the stretches between blocks are rendered one by one, but a
+ * reference link may use a definition from anywhere in the lesson. Block fences are blanked so a
+ * definition just inside a block is still one.
+ */
+export function linkDefinitions(body: SourceLine[]): Links {
+  return Lexer.lex(body.map((l) => (/^\s{0,3}:::/.test(l.text) ? '' : l.text)).join('\n'), OPTIONS).links;
 }
 
 const OPTIONS: MarkedOptions = { gfm: true, breaks: false, async: false };
@@ -143,7 +156,9 @@ function positionIn(lines: SourceLine[]): (offset: number) => { line: number; co
 export function renderLessonMarkdown(lines: SourceLine[], context: LessonContext): string {
   if (lines.length === 0) return '';
   const text = lines.map((l) => l.text).join('\n');
-  const tokens = Lexer.lex(text, OPTIONS);
+  const lexer = new Lexer(OPTIONS);
+  Object.assign(lexer.tokens.links, context.links);
+  const tokens = lexer.lex(text);
   const offsets: Offsets = new WeakMap();
   locate(tokens, text, 0, offsets);
   smarten(tokens);

@@ -12,7 +12,7 @@ import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
 import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
-import { renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
+import { linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
 import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
 import { parseQuizBody } from './quiz.ts';
@@ -101,6 +101,7 @@ export function compileLesson(
     lessonIdsByFile: index.lessonIdsByFile,
     sink,
     asset: (path) => assetPlaceholder(emit, path),
+    links: linkDefinitions(body),
   };
   const md = (lines: SourceLine[]) => emit.out.push({ code: renderLessonMarkdown(lines, context), lines });
   const markup = (line: number, ...code: string[]) => emit.out.push({ code: code.join('\n'), line });
