@@ -2,8 +2,9 @@
 // HTML; see markdown/lesson-markdown.ts) into JavaScript with the Svelte compiler. `check` runs the
 // same compiler over the same source, so whatever would fail the build is a diagnostic at the
 // tutor's line first, never a stack trace with lines of generated code.
+import { createHash } from 'node:crypto';
 import { compile as svelte } from 'svelte/compiler';
-import type { DiagnosticSink } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticSink } from './diagnostics.ts';
 import type { SourceLine } from './markdown/blocks.ts';
 import type { LessonIndex } from './markdown/lesson.ts';
 
@@ -69,6 +70,22 @@ function firstError(source: string, file: string, prefixLength: number, chunks: 
  * tutor's line: after each error the chunk at fault is left out and the rest compiled again.
  */
 export function checkCompiles(chunks: SourceChunk[], prefix: string, file: string, sink: DiagnosticSink, limit = 20): void {
+  // `build` loads the content twice in one process (the command, then the Vite plugin): compile once.
+  const key = createHash('sha256').update(file).update('\0').update(prefix).update(chunks.map((c) => `${c.lines?.[0]?.line ?? c.line}:${c.code}`).join('\n')).digest('base64');
+  const known = checked.get(key);
+  if (known) {
+    for (const d of known) sink.error(d.line, d.column, d.rule, d.message, d.hint);
+    return;
+  }
+  const before = sink.list.length;
+  compileAndReport(chunks, prefix, file, sink, limit);
+  if (checked.size > 10_000) checked.clear();
+  checked.set(key, sink.list.slice(before));
+}
+
+const checked = new Map<string, Diagnostic[]>();
+
+function compileAndReport(chunks: SourceChunk[], prefix: string, file: string, sink: DiagnosticSink, limit: number): void {
   const remaining = [...chunks];
   for (let n = 0; n < limit; n++) {
     const error = firstError(bindAssets(prefix + remaining.map((c) => c.code).join('\n')), file, prefix.length, remaining);
