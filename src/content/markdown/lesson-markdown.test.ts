@@ -88,6 +88,19 @@ describe('raw HTML passes one allow-list', () => {
     expect(attributesOf(reading, 'a').map((a) => a.href)).toEqual(['#/c/next']);
   });
 
+  it('keeps task lists as disabled tick boxes, and says so when raw HTML asks for another input', () => {
+    const { reading, diagnostics } = clean('- [x] done\n- [ ] to do\n\n<input type="text" name="card">');
+    expect(attributesOf(reading, 'input')).toEqual([
+      { type: 'checkbox', disabled: '', checked: '' },
+      { type: 'checkbox', disabled: '' },
+      { type: 'checkbox', disabled: '' },
+    ]);
+    expect(diagnostics.map((d) => [d.line, d.rule])).toEqual([
+      [7, 'markdown/html-attribute'],
+      [7, 'markdown/html-attribute'],
+    ]);
+  });
+
   it('links http(s), mailto, other lessons and passive course files', () => {
     const { reading } = clean('[a](https://e.com) [b](mailto:a@b.c) [c](02-next.md) [d](media/notes.pdf) [e](#part)');
     expect(attributesOf(reading, 'a').map((a) => a.href)).toEqual(['https://e.com', 'mailto:a@b.c', '#/c/next', '{}', '#part']);

@@ -155,6 +155,15 @@ function policyFor(options: SanitiseOptions): Policy {
           report(tagProblem(tagName));
           return { tagName, attribs: {} };
         }
+        if (tagName === 'input' && (attribs.type ?? '').toLowerCase() !== 'checkbox') {
+          report({
+            severity: 'warning',
+            rule: 'markdown/html-attribute',
+            message: `<input type="${attribs.type ?? 'text'}"> is shown as a disabled tick box: lessons take no input through HTML`,
+            hint: 'use a reflection or a quiz block for the learner\'s answers, or "- [ ] item" for a checklist',
+            tag: tagName,
+          });
+        }
         const kept: Record<string, string> = {};
         for (const [name, value] of Object.entries(attribs)) {
           if (!allowedFor(tagName).includes(name)) {
