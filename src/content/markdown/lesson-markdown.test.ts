@@ -59,6 +59,8 @@ describe('raw HTML passes one allow-list', () => {
     ['<svg onload="window.x=1"><script>window.x=1</script></svg>', '<svg>', 'markdown/unsafe-html'],
     ['[diagram](media/d.svg)', 'media/d.svg', 'link/active-file'],
     ['<a href="media/page.html">page</a>', 'media/page.html', 'link/active-file'],
+    ['![key](../../../../../../etc/hostname)', 'outside the course', 'asset/outside-course'],
+    ['[secrets](../../package.json)', 'outside the course', 'link/outside-course'],
   ])('%s is an error at its line, and nothing of it can run', (body, what, rule) => {
     const { errors, reading, report } = refused(`Intro line.\n\n${body}`);
     expect(errors.length, report).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // Every link, image and piece of raw HTML is judged on the way, and whatever is refused, removed or
 // changed becomes a diagnostic at the tutor's line and column.
 import { existsSync } from 'node:fs';
-import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { Lexer, Parser, Renderer, type MarkedOptions, type Token, type Tokens } from 'marked';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import type { SourceLine } from './blocks.ts';
@@ -214,6 +214,9 @@ function lessonUrls(context: LessonContext): UrlPolicy {
     }
     const target = resolve(dirname(context.file), decoded);
     if (kind === 'link' && pathPart.endsWith('.md')) return lessonLink(url, pathPart, target, context);
+    if (isOutside(context.courseDir, target)) {
+      return refuse(kind === 'image' ? 'asset/outside-course' : 'link/outside-course', `the ${noun} "${url}" points outside the course folder`, 'put the file in the course folder (e.g. media/): only its files are published with the course');
+    }
     if (kind === 'link' && isActiveFile(pathPart)) {
       return refuse('link/active-file', `the link to "${url}" would open a file that can run code on the course's site`, `show an SVG as an image instead: ![what it shows](${pathPart}); HTML, XML and script files cannot be linked`);
     }
@@ -226,6 +229,12 @@ function lessonUrls(context: LessonContext): UrlPolicy {
     }
     return { url: context.asset(target) };
   };
+}
+
+/** True when a path is not inside a folder: the build publishes what lessons point to. */
+export function isOutside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel);
 }
 
 function lessonLink(url: string, pathPart: string, target: string, context: LessonContext): UrlVerdict {

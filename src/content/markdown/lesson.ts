@@ -12,7 +12,7 @@ import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
 import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
-import { linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
+import { isOutside, linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
 import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
 import { parseQuizBody } from './quiz.ts';
@@ -233,7 +233,9 @@ export function compileLesson(
           const value = video[key];
           if (!value) continue;
           const target = resolve(dirname(file), value);
-          if (isActiveFile(value)) {
+          if (isOutside(index.courseDir, target)) {
+            sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/outside-course', `the file "${value}" is outside the course folder`, 'put it in the course folder (e.g. media/): only its files are published with the course');
+          } else if (isActiveFile(value)) {
             sink.error(block.line, block.attrColumns[key] ?? block.column, 'link/active-file', `the ${key} "${value}" is a file that can run code on the course's site`, key === 'src' ? 'use a video file (MP4 or WebM)' : 'use WebVTT captions (a .vtt file)');
           } else if (!existsSync(target)) {
             sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/missing', `the file "${value}" does not exist`, `put it at ${normalize(join(dirname(displayPath), value))} or correct the path (it is relative to the lesson file)`);
