@@ -29,7 +29,8 @@ const FRAGMENTS = [
   // Markdown
   '[', ']', '(', ')', '![', '](', '[t](', '![a](media/a.png', ' "t")', '[r][ref]', '\n[ref]: ', '\n', '\n\n', ' ', '*', '_',
   '```', '\n```\n', '    ', '- [ ] ', '| a | b |\n|---|---|\n| ', '## ', '# ', '<https://e.com>', '<javascript:window.x=1>',
-  ':::theory {window.x=1}\n', ':::question\n', '\n???\n', ':::\n', '\n:::reflection\n? ', '\n: ', 'text', 'Guide', '...', '--',
+  ':::theory {window.x=1}\n', ':::example A "title" with {braces} & <b>tags</b>\n', '\n:::case-study C\n? Q {x} "<i>"\n: ',
+  '../../secret.png', '[d]: media/d.svg "{t}"\n', ':::question\n', '\n???\n', ':::\n', '\n:::reflection\n? ', '\n: ', 'text', 'Guide', '...', '--',
 ];
 
 const body = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 24 }).map((parts) => parts.join(''));
