@@ -117,12 +117,14 @@ describe('what check accepts, build compiles (item 3)', () => {
   });
 
   it('"Press <Enter>" and "I want <everything>" render their text, with a warning', async () => {
-    const { reading, diagnostics, source } = clean('Press <Enter> to go on.\n\n"I want <everything>"');
+    const { reading, diagnostics, source } = clean('Press <Enter> to go on.\n\n"I want <everything>"\n\n<Ctrl>');
     expect(reading.text).toContain('Press <Enter> to go on.');
     expect(reading.text).toContain('\u201cI want <everything>\u201d');
+    expect(reading.text).toContain('<Ctrl>');
     expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.rule])).toEqual([
       [4, 7, 'warning', 'markdown/html-as-text'],
       [6, 9, 'warning', 'markdown/html-as-text'],
+      [8, 1, 'warning', 'markdown/html-as-text'],
     ]);
     await expect(lessonToJs(source, 'lesson.md')).resolves.toBeTruthy();
   });

@@ -114,11 +114,12 @@ class LessonRenderer extends Renderer {
 
   override html(token: Tokens.HTML | Tokens.Tag): string {
     const name = TAG_NAME.exec(token.text)?.[1];
-    const inline = !('block' in token && token.block);
-    if (inline && name && !isAllowedTag(name)) {
-      // One tag in running text ("Press <Enter>"): keep the tutor's exact text, visible.
+    const single = /^<\/?[A-Za-z][^<>]*>\s*$/.test(token.text);
+    if (single && name && !isAllowedTag(name)) {
+      // One tag, in running text or on its own line ("Press <Enter>"): keep the tutor's exact text, visible.
       if (!token.text.startsWith('</')) this.report(tagProblem(name), this.offsets.get(token) ?? 0);
-      return escapeHtml(token.text);
+      const block = 'block' in token && token.block;
+      return block ? `<p>${escapeHtml(token.text.trim())}</p>\n` : escapeHtml(token.text);
     }
     this.#audit(token.text, token);
     return token.text;
