@@ -27,6 +27,7 @@ export function assetPlaceholder(n: number): string {
  * raw `"`, so a tutor's text cannot produce a match.
  */
 export function bindAssets(source: string): string {
+  if (!source.includes('__cm_asset_')) return source;
   return source.replace(/<[A-Za-z][^<>]*>/g, (tag) => tag.replace(/(\s(?:src|href|captions))="__cm_asset_(\d+)__"/g, '$1={__cm_asset_$2}'));
 }
 

@@ -44,6 +44,7 @@ type Links = ReturnType<typeof Lexer.lex>['links'];
  * definition just inside a block is still one.
  */
 export function linkDefinitions(body: SourceLine[]): Links {
+  if (!body.some((l) => /\[[^\]]+\]:/.test(l.text))) return {};
   return Lexer.lex(body.map((l) => (/^\s{0,3}:::/.test(l.text) ? '' : l.text)).join('\n'), OPTIONS).links;
 }
 
