@@ -1,0 +1,108 @@
+// A new version of the site must never lock a learner out. Hosts cache the files: GitHub Pages sends
+// `max-age=600`, others only `Last-Modified` (browsers then cache by heuristic). Under both, a learner
+// on version one presses "Update now" after version two is deployed (new hashed files, the old ones
+// gone from the server): the page shows version two, online and then offline; and a second tab still
+// on version one keeps opening its lessons until it moves.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { run } from '../../src/cli/main.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic, type CachingHeaders } from '../helpers/static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const V1 = 'Knowing who buys and who uses';
+const V2 = 'Version two: knowing who buys and who uses';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A content folder and a site folder of its own, and a build that replaces the site as a deploy would. */
+function project() {
+  const dir = mkdtempSync(join(tmpdir(), 'coursemark-update-'));
+  const content = join(dir, 'content');
+  cpSync(join(ROOT, 'tests/fixtures/valid/content'), content, { recursive: true });
+  const out = join(dir, 'site');
+  return {
+    dir,
+    out,
+    async deploy(change?: [string, string]) {
+      if (change) {
+        const lesson = join(content, 'every-block/01-customers.md');
+        writeFileSync(lesson, readFileSync(lesson, 'utf8').replace(change[0], change[1]));
+      }
+      const lines: string[] = [];
+      const code = await run(['build', '--content', content, '--out', out], { out: (l) => lines.push(l), err: (l) => lines.push(l), cwd: dir });
+      expect(code, lines.join('\n')).toBe(0);
+    },
+  };
+}
+
+const mainText = (page: Page) => page.evaluate(() => document.querySelector('main')?.textContent ?? '');
+const heading = (page: Page) => page.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? '');
+const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
+
+async function savedOffline(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('main').getByText('Available offline', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
+}
+
+describe.each<CachingHeaders>(['max-age', 'heuristic'])('an update with %s caching', (caching) => {
+  it('moves the tab that presses "Update now" to the new version, online and offline, and keeps a second tab on the old one working', async () => {
+    const site = project();
+    await site.deploy();
+    const server = await serveStatic(site.out, { caching });
+    const context = await browser.newContext();
+    try {
+      const first = await context.newPage();
+      const errors: string[] = [];
+      first.on('pageerror', (error) => errors.push(error.message));
+      await first.goto(`${server.url}#/every-block`);
+      await savedOffline(first);
+      // Version one's lesson, through the browser's HTTP cache as well as the worker's.
+      await first.goto(`${server.url}#/every-block/customers`);
+      await expect.poll(() => mainText(first)).toContain(V1);
+      const second = await context.newPage();
+      await second.goto(`${server.url}#/every-block`);
+      await expect.poll(() => heading(second)).toBe('Every block');
+
+      // The tutor deploys version two: every changed file has a new name, the old ones are gone.
+      await site.deploy([V1, V2]);
+      await first.reload();
+      const update = first.getByRole('button', { name: 'Update now', exact: true });
+      await expect.poll(() => update.count(), { timeout: 30_000 }).toBe(1);
+      await update.click();
+      await expect.poll(() => mainText(first), { timeout: 20_000 }).toContain(V2);
+
+      // The second tab still runs version one: its lesson comes from version one's cache.
+      await second.evaluate(() => (location.hash = '#/every-block/customers'));
+      await expect.poll(() => mainText(second), { timeout: 20_000 }).toContain(V1);
+      expect(await mainText(second)).not.toContain(V2);
+      // It offers to move, and moves when asked.
+      await second.getByRole('button', { name: 'Update now', exact: true }).click();
+      await expect.poll(() => mainText(second), { timeout: 20_000 }).toContain(V2);
+      // Once no tab is left on version one, its cache goes.
+      await second.evaluate(() => navigator.serviceWorker.controller?.postMessage({ type: 'OFFLINE_STATUS' }));
+      await expect.poll(async () => (await cacheNames(second)).filter((name) => name !== 'coursemark-meta').length, { timeout: 10_000 }).toBe(1);
+
+      await context.setOffline(true);
+      await first.reload();
+      await expect.poll(() => mainText(first), { timeout: 20_000 }).toContain(V2);
+      await first.evaluate(() => (location.hash = '#/every-block/reflect'));
+      await expect.poll(() => heading(first)).toBe('Reflect and apply');
+      await first.evaluate(() => (location.hash = '#/every-block'));
+      await savedOffline(first);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(site.dir, { recursive: true, force: true });
+    }
+  });
+});
