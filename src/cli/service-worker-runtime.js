@@ -22,6 +22,8 @@ const url = (path) => new URL(path, scope).href;
 const RETIRED = url('__coursemark/retired.json');
 /** A marker per course, put in a version's cache once every file of that course is there. */
 const SAVED = url('__coursemark/saved/');
+/** In every cache this worker fills; a cache without it was filled by the first worker, which cached every course. */
+const FILLED = url('__coursemark/filled');
 /** Files that Vite or the build named after their content: the same name is always the same bytes. */
 const IMMUTABLE = /^(assets|offline)\//;
 /** A pack is fetched whole when more than this many of its files are missing; fewer come one by one. */
@@ -113,7 +115,10 @@ async function saveCourse(cache, courseId) {
 async function savedCourses(cacheNames) {
   const ids = new Set();
   for (const key of cacheNames) {
-    for (const request of await (await caches.open(key)).keys()) if (request.url.startsWith(SAVED)) ids.add(request.url.slice(SAVED.length));
+    const urls = (await (await caches.open(key)).keys()).map((request) => request.url);
+    // Coming from a worker that cached the whole site: the learner keeps every course offline.
+    if (key !== CACHE && !urls.includes(FILLED)) return Object.keys(COURSES);
+    for (const href of urls) if (href.startsWith(SAVED)) ids.add(href.slice(SAVED.length));
   }
   return [...ids];
 }
@@ -123,6 +128,7 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       try {
+        await cache.put(FILLED, new Response(VERSION));
         await putShell(cache);
         // Courses saved in an older version stay available offline in this one.
         for (const courseId of await savedCourses(await ourCaches())) await saveCourse(cache, courseId);

@@ -106,3 +106,29 @@ describe.each<CachingHeaders>(['max-age', 'heuristic'])('an update with %s cachi
     }
   });
 });
+
+describe('coming from the first worker, which cached the whole site', () => {
+  it('keeps every course available offline without the learner opening it again', async () => {
+    const site = project();
+    await site.deploy();
+    const server = await serveStatic(site.out);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      // What that worker left: one cache of every file, with no marks of its own.
+      await page.goto(`${server.url}icon.svg`);
+      await page.evaluate(async () => (await caches.open('coursemark-0123456789ab')).put(new URL('index.html', location.href).href, new Response('<!doctype html>')));
+      await page.goto(`${server.url}#/`);
+      await expect.poll(() => heading(page)).toBe('Your courses');
+      await savedOffline(page);
+      await context.setOffline(true);
+      await page.goto(`${server.url}#/every-block/reflect`);
+      await page.reload();
+      await expect.poll(() => mainText(page), { timeout: 20_000 }).toContain('Think of a recent purchase in a shop.');
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(site.dir, { recursive: true, force: true });
+    }
+  });
+});
