@@ -34,6 +34,8 @@ export async function measureOfflineFetches(browser: Browser, dist: string, cour
     await page.goto(`${server.url}#/${courseId}`);
     await page.waitForFunction(() => !!document.querySelector('main h1'), undefined, { timeout: 30_000 });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The course home says when the course is saved; then the server must stay quiet a while.
+    await page.getByRole('main').getByText('Available offline', { exact: true }).waitFor({ timeout: 180_000 });
     const deadline = Date.now() + 180_000;
     let seen = -1;
     while (seen !== server.requests.length && Date.now() < deadline) {
