@@ -11,6 +11,8 @@ export class AppUpdate {
   updateAvailable = $state(false);
   #waiting: ServiceWorker | null = null;
   #registered = false;
+  /** This tab pressed "Update now": reload as soon as the new version takes over. */
+  #applying = false;
 
   /** Registers ./sw.js on http(s) builds of the site; does nothing on file://, in dev or in tests. */
   register(scriptUrl = './sw.js'): void {
@@ -19,6 +21,7 @@ export class AppUpdate {
     this.#registered = true;
     const container = navigator.serviceWorker;
     const hadController = !!container.controller;
+    let controlled = hadController;
     container.addEventListener('message', (event: MessageEvent<{ type?: string; courses?: string[] }>) => {
       if (event.data?.type === 'OFFLINE_COURSES' && Array.isArray(event.data.courses)) this.offlineCourses = event.data.courses;
     });
@@ -40,18 +43,18 @@ export class AppUpdate {
       });
     container.ready.then((registration) => registration.active?.postMessage({ type: 'OFFLINE_STATUS' }));
     container.addEventListener('controllerchange', () => {
-      if (!hadController) return;
-      // The tab that pressed "Update now" moves at once; another keeps its version (the worker keeps
-      // that version's files for it) and offers to move when the learner is ready.
+      // The tab that pressed "Update now" moves at once. The first worker taking over a page it did
+      // not serve changes nothing; a new version taking over from another tab's click leaves this tab
+      // on its version (the worker keeps that version's files for it) and offers to move.
+      const first = !controlled;
+      controlled = true;
       if (this.#applying) location.reload();
-      else {
+      else if (!first) {
         this.#waiting = null;
         this.updateAvailable = true;
       }
     });
   }
-
-  #applying = false;
 
   #offer(worker: ServiceWorker): void {
     this.#waiting = worker;
@@ -68,7 +71,8 @@ export class AppUpdate {
   apply(): void {
     this.#applying = true;
     this.updateAvailable = false;
-    if (this.#waiting) this.#waiting.postMessage({ type: 'SKIP_WAITING' });
+    // A worker already activated from another tab only needs this page to reload.
+    if (this.#waiting?.state === 'installed') this.#waiting.postMessage({ type: 'SKIP_WAITING' });
     else location.reload();
   }
 }
