@@ -42,13 +42,21 @@ async function download(path, revision) {
   return revision ? new Response(await response.blob(), { headers: response.headers }) : response;
 }
 
-/** Runs `work` on every item, at most `limit` at a time. */
+/** Runs `work` on every item, at most `limit` at a time; on a failure, lets the running ones finish, then throws it. */
 async function pool(items, limit, work) {
   let next = 0;
+  let failure;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (next < items.length && !failure) {
+      try {
+        await work(items[next++]);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw failure;
 }
 
 /** Which cache already holds each URL, this version's first (a copy from an older one costs no request). */

@@ -3,7 +3,7 @@
 // on version one presses "Update now" after version two is deployed (new hashed files, the old ones
 // gone from the server): the page shows version two, online and then offline; and a second tab still
 // on version one keeps opening its lessons until it moves.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,60 @@ describe.each(cases)('an update with %s caching, found on %s', (caching, finds) 
       await first.evaluate(() => (location.hash = '#/every-block'));
       await savedOffline(first);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(site.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an update that cannot be downloaded whole', () => {
+  it('is not offered, and the old version keeps working, until every file of it can be had', async () => {
+    const site = project();
+    await site.deploy();
+    const server = await serveStatic(site.out, { caching: 'max-age' });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}#/every-block`);
+      await savedOffline(page);
+      // Version two is deployed, but the one lesson that changed cannot be fetched (a deploy half done).
+      const v1Files = new Set(readdirSync(join(site.out, 'assets')));
+      await site.deploy([V1, V2]);
+      const changed = readdirSync(join(site.out, 'assets')).filter((file) => !v1Files.has(file) && file.startsWith('customers-'));
+      expect(changed).toHaveLength(1);
+      const lesson = changed[0]!;
+      renameSync(join(site.out, 'assets', lesson), join(site.dir, lesson));
+      const before = await cacheNames(page);
+      // The browser tries to install version two, and the attempt fails.
+      const attempt = await page.evaluate(async () => {
+        const registration = (await navigator.serviceWorker.getRegistration())!;
+        await registration.update();
+        const worker = registration.installing;
+        if (!worker) return 'no install';
+        return new Promise<string>((done) =>
+          worker.addEventListener('statechange', () => {
+            if (worker.state === 'redundant' || worker.state === 'installed') done(worker.state);
+          }),
+        );
+      });
+      expect(attempt).toBe('redundant');
+      // The half-filled cache is gone, nothing is offered, and version one still opens its lessons.
+      await expect.poll(() => cacheNames(page)).toEqual(before);
+      expect(await page.getByRole('button', { name: 'Update now', exact: true }).count()).toBe(0);
+      await context.setOffline(true);
+      await page.goto(`${server.url}#/every-block/customers`);
+      await page.reload();
+      await expect.poll(() => mainText(page), { timeout: 20_000 }).toContain(V1);
+      await context.setOffline(false);
+      // Once the file is back, the update comes whole.
+      renameSync(join(site.dir, lesson), join(site.out, 'assets', lesson));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const update = page.getByRole('button', { name: 'Update now', exact: true });
+      await expect.poll(() => update.count(), { timeout: 30_000 }).toBe(1);
+      await update.click();
+      await expect.poll(() => mainText(page), { timeout: 20_000 }).toContain(V2);
     } finally {
       await context.close();
       await server.close();
