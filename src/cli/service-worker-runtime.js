@@ -22,7 +22,7 @@ const url = (path) => new URL(path, scope).href;
 const RETIRED = url('__coursemark/retired.json');
 /** A marker per course, put in a version's cache once every file of that course is there. */
 const SAVED = url('__coursemark/saved/');
-/** In every cache this worker fills; a cache without it was filled by the first worker, which cached every course. */
+/** In every cache this worker fills; a cache with index.html but without it was filled by the first worker, which cached every course. */
 const FILLED = url('__coursemark/filled');
 /** Files that Vite or the build named after their content: the same name is always the same bytes. */
 const IMMUTABLE = /^(assets|offline)\//;
@@ -124,8 +124,9 @@ async function savedCourses(cacheNames) {
   const ids = new Set();
   for (const key of cacheNames) {
     const urls = (await (await caches.open(key)).keys()).map((request) => request.url);
-    // Coming from a worker that cached the whole site: the learner keeps every course offline.
-    if (key !== CACHE && !urls.includes(FILLED)) return Object.keys(COURSES);
+    // Coming from the worker that cached the whole site (its cache has the page but not our mark):
+    // the learner keeps every course offline.
+    if (key !== CACHE && !urls.includes(FILLED) && urls.includes(url('index.html'))) return Object.keys(COURSES);
     for (const href of urls) if (href.startsWith(SAVED)) ids.add(href.slice(SAVED.length));
   }
   return [...ids];
