@@ -54,15 +54,23 @@ function blame(chunks: SourceChunk[], index: number, tagName: string | undefined
   return { line: 1, column: 1 };
 }
 
-/** Compiles a lesson's source without output; a Svelte error comes back with its chunk and message. */
-function firstError(source: string, file: string, prefixLength: number, chunks: SourceChunk[]): { index: number; message: string } | null {
+interface CompileProblem {
+  index: number;
+  message: string;
+  code?: string;
+}
+
+/** Compiles a lesson's source without output: the error, or the warnings, each with its chunk. */
+function compileOnce(source: string, file: string, prefixLength: number, chunks: SourceChunk[]): { error: CompileProblem } | { warnings: CompileProblem[] } {
   try {
-    svelte(source, { filename: file.replace(/\.md$/, '.svelte'), generate: false, runes: true });
-    return null;
+    const { warnings } = svelte(source, { filename: file.replace(/\.md$/, '.svelte'), generate: false, runes: true });
+    return {
+      warnings: warnings.map((w) => ({ index: chunkAt(chunks, Math.max(0, (w.position?.[0] ?? prefixLength) - prefixLength)), message: w.message.split('\n')[0]!, code: w.code })),
+    };
   } catch (error) {
     const e = error as { message?: string; position?: [number, number] };
     const offset = Math.max(0, (e.position?.[0] ?? prefixLength) - prefixLength);
-    return { index: chunkAt(chunks, offset), message: (e.message ?? String(error)).split('\n')[0]! };
+    return { error: { index: chunkAt(chunks, offset), message: (e.message ?? String(error)).split('\n')[0]! } };
   }
 }
 
@@ -75,7 +83,7 @@ export function checkCompiles(chunks: SourceChunk[], prefix: string, file: strin
   const key = createHash('sha256').update(file).update('\0').update(prefix).update(chunks.map((c) => `${c.lines?.[0]?.line ?? c.line}:${c.code}`).join('\n')).digest('base64');
   const known = checked.get(key);
   if (known) {
-    for (const d of known) sink.error(d.line, d.column, d.rule, d.message, d.hint);
+    for (const d of known) (d.severity === 'error' ? sink.error : sink.warning).call(sink, d.line, d.column, d.rule, d.message, d.hint);
     return;
   }
   const before = sink.list.length;
@@ -89,8 +97,13 @@ const checked = new Map<string, Diagnostic[]>();
 function compileAndReport(chunks: SourceChunk[], prefix: string, file: string, sink: DiagnosticSink, limit: number): void {
   const remaining = [...chunks];
   for (let n = 0; n < limit; n++) {
-    const error = firstError(bindAssets(prefix + remaining.map((c) => c.code).join('\n')), file, prefix.length, remaining);
-    if (!error) return;
+    const result = compileOnce(bindAssets(prefix + remaining.map((c) => c.code).join('\n')), file, prefix.length, remaining);
+    if ('warnings' in result) {
+      // After an error (a link refused leaves an <a> without href) a warning would only repeat it.
+      if (!sink.hasErrors) reportWarnings(result.warnings, remaining, sink);
+      return;
+    }
+    const error = result.error;
     const message = error.message.replace(/ The browser will 'repair'.*$/, '');
     const { line, column } = blame(remaining, error.index, /`<([a-z][\w-]*)>`/i.exec(message)?.[1]);
     sink.error(
@@ -104,6 +117,15 @@ function compileAndReport(chunks: SourceChunk[], prefix: string, file: string, s
     // Our own markup at fault would be a bug in Coursemark: stop rather than hide it.
     if (!chunk.lines) return;
     remaining[error.index] = { ...chunk, code: '' };
+  }
+}
+
+/** The compiler's accessibility warnings about the tutor's HTML (an image without alt text ...), at their lines. */
+function reportWarnings(warnings: CompileProblem[], chunks: SourceChunk[], sink: DiagnosticSink): void {
+  for (const warning of warnings) {
+    if (!chunks[warning.index]?.lines || !warning.code?.startsWith('a11y')) continue;
+    const { line, column } = blame(chunks, warning.index, /`<([a-z][\w-]*)>`/i.exec(warning.message)?.[1]);
+    sink.warning(line, column, 'markdown/accessibility', warning.message, 'learners with a screen reader or a keyboard depend on it: give an image alt text, a link an href, a heading its text');
   }
 }
 

@@ -129,6 +129,13 @@ describe('what check accepts, build compiles (item 3)', () => {
     await expect(lessonToJs(source, 'lesson.md')).resolves.toBeTruthy();
   });
 
+  it('passes on the compiler\'s accessibility warnings about the tutor\'s HTML, at the lesson line', () => {
+    const { diagnostics } = clean('Fine.\n\nA chart: <img src="media/a.png">');
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.rule, d.message])).toEqual([
+      [6, 10, 'warning', 'markdown/accessibility', '`<img>` element should have an alt attribute'],
+    ]);
+  });
+
   it('an unclosed <div> is closed within its own stretch of Markdown', async () => {
     const { source, reading } = clean(':::theory Inside\n<div>\nunclosed\n:::\n\nAfter.');
     expect(reading.text).toContain('After.');
