@@ -29,6 +29,19 @@ describe('linkQuizLessons', () => {
     expect(question.revisit).toEqual({ lessonId: 'introduction', title: 'Introduction' });
   });
 
+  it('lets only plain relative lesson files through as lesson links, each ending as a route', () => {
+    const quiz = compile(
+      '### Who buys?',
+      '- (x) The customer',
+      '- ( ) The consumer',
+      '> explanation: [a](java\tscript:alert(1)//x.md) [b](//evil.example/x.md) [c](/etc/x.md) [d](other/missing.md)',
+    );
+    const html = quiz.questions[0]!.explanationHtml!;
+    // Every link left is a route; the others lost their href (or were never links).
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['#/course']);
+    expect(html).toContain('<a href="#/course">d</a>');
+  });
+
   it('leaves a question without lesson links to the lesson holding the quiz', () => {
     expect(compile('### Who buys?', '- (x) The customer', '- ( ) The consumer').questions[0]!.revisit).toBeUndefined();
   });
