@@ -1,6 +1,8 @@
 // A quiz on a phone in real Chromium: long matching answers and a long ordering never make the page
-// scroll sideways at 320 or 390 px, ordering items keep most of the width, and the results show
-// scores as whole or one-decimal numbers.
+// scroll sideways at 320 or 390 px, ordering items keep most of the width, the results show scores
+// as whole or one-decimal numbers, and axe finds nothing on the ordering step or the review.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,6 +23,16 @@ afterAll(async () => {
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const heading = (page: Page) => page.locator('main h2').first().textContent();
+
+/** axe-core's WCAG A/AA findings on the page as it is now, as "rule: target" lines. */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type Axe = { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+    const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+  });
+}
 
 describe.each([320, 390])('the quiz at %i px wide', (width) => {
   it('never scrolls sideways, keeps ordering items wide, and shows scores with at most one decimal', async () => {
@@ -49,6 +61,7 @@ describe.each([320, 390])('the quiz at %i px wide', (width) => {
     expect(widths).toHaveLength(4);
     for (const share of widths) expect(share).toBeGreaterThan(0.5);
     expect(await overflow(page)).toBe(0);
+    expect(await axeFindings(page)).toEqual([]);
     await button(page, 'Check answer').click();
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Not quite|Partly right/);
     expect(await page.locator('main').innerText()).not.toContain('Answer the question first');
@@ -74,6 +87,7 @@ describe.each([320, 390])('the quiz at %i px wide', (width) => {
     expect(results).toContain('What to go over');
     expect(await page.getByRole('link', { name: 'Revisit “The basics”' }).getAttribute('href')).toBe('#/quiz-layout/basics');
     expect(await overflow(page)).toBe(0);
+    expect(await axeFindings(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   }, 60_000);
