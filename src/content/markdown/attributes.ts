@@ -105,6 +105,8 @@ export function slugify(text: string, maxWords = 6): string {
 /** Hands out unique ids: the second "intro" becomes "intro-2". */
 export class IdAllocator {
   readonly #used = new Set<string>();
+  /** The next suffix worth trying per base: ids are never released, so smaller ones stay taken (keeps n repeats linear). */
+  readonly #next = new Map<string, number>();
   has(id: string): boolean {
     return this.#used.has(id);
   }
@@ -113,7 +115,11 @@ export class IdAllocator {
   }
   unique(base: string): string {
     let id = base;
-    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    let n = this.#next.get(base) ?? 2;
+    if (this.#used.has(id)) {
+      for (id = `${base}-${n}`; this.#used.has(id); id = `${base}-${n}`) n++;
+      this.#next.set(base, n + 1);
+    }
     this.#used.add(id);
     return id;
   }

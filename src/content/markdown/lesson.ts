@@ -325,7 +325,7 @@ export function compileLesson(
           if (!existsSync(giftPath)) {
             sink.error(block.line, block.attrColumns.gift ?? block.column, 'asset/missing', `the GIFT file "${quizAttrs.gift}" does not exist`, 'put the .gift file in the course folder and give its path relative to the lesson file');
           } else {
-            const gift = parseGift(readFileSync(giftPath, 'utf8'), normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
+            const gift = parseGift(readFileSync(giftPath), normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
             sink.list.push(...gift.diagnostics);
             extraQuestions.push(...gift.questions.map((q) => q.question));
           }

@@ -1086,12 +1086,16 @@ export function parseQuizBody(input: QuizBodyInput): { quiz: Quiz | null; introH
     }
     taken.add(question.id);
   }
+  // The next suffix to try per base, so a pool of questions with the same text stays linear.
+  const nextSuffix = new Map<string, number>();
   const ids = sources.map((source, i) => {
     const explicit = attributes[i]!.id?.value;
     if (explicit) return explicit;
     const base = slugify(source.text);
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 2;
+    for (; taken.has(id); n++) id = `${base}-${n}`;
+    nextSuffix.set(base, n);
     taken.add(id);
     return id;
   });

@@ -1,0 +1,119 @@
+// GIFT files too big for a build: each reported at its line by a size or count limit, quickly, and
+// the reader linear within the limits (it once took 47 s for a question with 10,000 options).
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { giftToMarkdown } from '../../cli/import-gift.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { loadContent } from '../pipeline.ts';
+import { parseGift } from './gift.ts';
+import { GIFT_LIMITS } from './gift-source.ts';
+import { parseQuizBody } from './quiz.ts';
+
+/** One question with `count` answers: "=right ~w0 ~w1 …". */
+const optionsQuestion = (count: number) => `Pick one {=right ${Array.from({ length: count - 1 }, (_, i) => `~w${i}`).join(' ')}}`;
+/** 1-based column of the first answer over the limit (the 201st: ~w199) in that question's line. */
+const overLimitColumn = optionsQuestion(10_000).indexOf('~w199 ') + 1;
+
+/** Runs `work` and returns its result with the milliseconds it took. */
+function timed<T>(work: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = work();
+  return { result, ms: performance.now() - started };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const located = (d: { file: string; line: number; column: number; rule: string }) => `${d.file}:${d.line}:${d.column} ${d.rule}`;
+
+describe('GIFT limits', () => {
+  it('reports a question with 10,000 options at its 201st answer, within 2 s', () => {
+    const source = `// a bank\n\n${optionsQuestion(10_000)}\n`;
+    const { result, ms } = timed(() => parseGift(source, 'big.gift'));
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `big.gift:3:${overLimitColumn}: error: a question with 10,000 answers, over the limit of 200 [gift/too-many-answers]\n` +
+        '  hint: split it into several questions, or make it a short-answer question',
+    ]);
+    expect(result.questions).toEqual([]);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('reads a question at the limits (200 answers, 99,000 characters) within 2 s', () => {
+    // Before the fix every "####" search rescanned the answers: quadratic, minutes for this question.
+    const answers = Array.from({ length: 199 }, (_, i) => `~${String(i).padStart(3, '0')}${'x'.repeat(490)}`).join(' ');
+    const source = `Which? {=right ${answers}}\n`;
+    expect(source.length).toBeGreaterThan(98_000);
+    expect(source.length).toBeLessThan(GIFT_LIMITS.questionCharacters);
+    const { result, ms } = timed(() => parseGift(source, 'wide.gift'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.questions[0]!.question).toMatchObject({ type: 'single' });
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('reports a 200 KB answer at its question, within 2 s', () => {
+    const source = `Q1 {=a ~b}\n\n  Say it {=${'a'.repeat(200_000)}}\n`;
+    const { result, ms } = timed(() => parseGift(source, 'long.gift'));
+    expect(result.diagnostics.map(located)).toEqual(['long.gift:3:3 gift/too-large']);
+    expect(result.diagnostics[0]!.message).toBe('this question is 200,011 characters long, over the limit of 100,000');
+    expect(result.questions).toHaveLength(1);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('reports a 5 MB bank of 70,000 questions at the line where it passes 2 MiB, within 2 s', () => {
+    const question = (i: number) => `::Q${i}:: What is ${i} plus ${i}, as a whole number? {=${i * 2} ~${i} ~0}`;
+    const source = Array.from({ length: 70_000 }, (_, i) => question(i)).join('\n\n');
+    expect(source.length).toBeGreaterThan(5_000_000);
+    const { result, ms } = timed(() => parseGift(source, 'bank.gift'));
+    // Each question is two lines (text, blank): the 2 MiB mark falls in the question whose text
+    // is on the reported line.
+    const before = source.slice(0, GIFT_LIMITS.bytes).split('\n').length;
+    expect(result.diagnostics.map(located)).toEqual([`bank.gift:${before}:1 gift/too-large`]);
+    expect(result.diagnostics[0]!.message).toMatch(/^the GIFT file is 5,\d{3},\d{3} bytes, over the limit of 2,097,152 \(2 MiB\); it is not read$/);
+    expect(result.questions).toEqual([]);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('reads 5,000 questions and reports the 5,001st at its line', { timeout: 60_000 }, () => {
+    const source = ['$CATEGORY: bank', ...Array.from({ length: 5_001 }, (_, i) => `Q${i}? {T}`)].join('\n\n');
+    const result = parseGift(source, 'many.gift');
+    expect(result.questions).toHaveLength(5_000);
+    expect(result.diagnostics.map(located)).toEqual([`many.gift:${2 * 5_001 + 1}:1 gift/too-many-questions`]);
+  });
+
+  it('gives the ids of many questions with the same text in linear time', () => {
+    // Counted, not timed: "question-2", "question-3" ... once tried every smaller suffix first.
+    const has = vi.spyOn(Set.prototype, 'has');
+    const result = parseGift(Array.from({ length: 2_000 }, () => 'Same? {=yes ~no}').join('\n\n'), 'same.gift');
+    expect(result.questions.at(-1)!.question.id).toBe('gift-same-2000');
+    expect(has.mock.calls.length).toBeLessThan(50 * 2_000);
+  });
+
+  it('keeps `check` of a lesson with {gift=…} quick on a 10,000-option question', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coursemark-gift-limits-'));
+    cpSync(resolve(import.meta.dirname, '../../../tests/fixtures/valid/content'), join(dir, 'content'), { recursive: true });
+    writeFileSync(join(dir, 'content/every-block/bank.gift'), `${optionsQuestion(10_000)}\n`);
+    writeFileSync(join(dir, 'content/every-block/04-bank.md'), '---\ntitle: Bank\n---\n:::quiz Bank {#bank gift="bank.gift"}\n:::\n');
+    const { result, ms } = timed(() => loadContent('content', { cwd: dir }));
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map(located)).toContain(`content/every-block/bank.gift:1:${overLimitColumn} gift/too-many-answers`);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('keeps `import gift` quick on a 10,000-option question', () => {
+    const { result, ms } = timed(() => giftToMarkdown(`${optionsQuestion(10_000)}\n`, 'big.gift'));
+    expect(result.diagnostics.map(located)).toContain(`big.gift:1:${overLimitColumn} gift/too-many-answers`);
+    expect(ms).toBeLessThan(2_000);
+  });
+});
+
+describe('the house quiz parser', () => {
+  it('gives the ids of many questions with the same text in linear time', () => {
+    const has = vi.spyOn(Set.prototype, 'has');
+    const body = Array.from({ length: 2_000 }, () => '### Same?\n- (x) yes\n- ( ) no').join('\n\n');
+    const { quiz } = parseQuizBody({ body, file: 'q.md', startLine: 2, quizId: 'q', title: 'Q', lessonId: 'l', attrs: {}, coursePassMark: 80 });
+    expect(quiz!.questions.at(-1)!.id).toBe('same-2000');
+    expect(has.mock.calls.length).toBeLessThan(50 * 2_000);
+  });
+});
