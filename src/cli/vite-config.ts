@@ -10,6 +10,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 import { serviceWorker } from './service-worker.ts';
+import { outputGuard } from './output-guard.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,6 +37,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     logLevel: 'warn',
     define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
     plugins: [
+      outputGuard(contentDir),
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
