@@ -1,5 +1,6 @@
-// GIFT files too big for a build: each reported at its line by a size or count limit, quickly, and
-// the reader linear within the limits (it once took 47 s for a question with 10,000 options).
+// Question files too big for a build: each reported at its line by a size or count limit, quickly,
+// and the GIFT reader and the house quiz parser linear within the limits (a GIFT question with
+// 10,000 options once took 47 s). Times are bounds far above the linear cost and far below the old one.
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +30,7 @@ afterEach(() => {
 
 const located = (d: { file: string; line: number; column: number; rule: string }) => `${d.file}:${d.line}:${d.column} ${d.rule}`;
 
-describe('GIFT limits', () => {
+describe('GIFT limits', { timeout: 60_000 }, () => {
   it('reports a question with 10,000 options at its 201st answer, within 2 s', () => {
     const source = `// a bank\n\n${optionsQuestion(10_000)}\n`;
     const { result, ms } = timed(() => parseGift(source, 'big.gift'));
@@ -76,7 +77,7 @@ describe('GIFT limits', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
-  it('reads 5,000 questions and reports the 5,001st at its line', { timeout: 60_000 }, () => {
+  it('reads 5,000 questions and reports the 5,001st at its line', () => {
     const source = ['$CATEGORY: bank', ...Array.from({ length: 5_001 }, (_, i) => `Q${i}? {T}`)].join('\n\n');
     const result = parseGift(source, 'many.gift');
     expect(result.questions).toHaveLength(5_000);
@@ -101,6 +102,14 @@ describe('GIFT limits', () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  it('derives an id from a question of 90,000 "<" within 5 s', () => {
+    // An unclosed "<" once made the id's tag-stripping pattern rescan the rest of the text.
+    const { result, ms } = timed(() => parseGift(`${'<'.repeat(90_000)} {=a ~b}\n`, 'angles.gift'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.questions[0]!.question.id).toBe('gift-question');
+    expect(ms).toBeLessThan(5_000);
+  });
+
   it('keeps `import gift` quick on a 10,000-option question', () => {
     const { result, ms } = timed(() => giftToMarkdown(`${optionsQuestion(10_000)}\n`, 'big.gift'));
     expect(result.diagnostics.map(located)).toContain(`big.gift:1:${overLimitColumn} gift/too-many-answers`);
@@ -108,11 +117,25 @@ describe('GIFT limits', () => {
   });
 });
 
-describe('the house quiz parser', () => {
+describe('the house quiz parser', { timeout: 60_000 }, () => {
+  const parse = (body: string) => parseQuizBody({ body, file: 'q.md', startLine: 2, quizId: 'q', title: 'Q', lessonId: 'l', attrs: {}, coursePassMark: 80 });
+
+  it('reads a heading of 60,000 "<" and one of 40,000 unclosed "[[" within 5 s each', () => {
+    const angles = timed(() => parse(`### ${'<'.repeat(60_000)}\n- (x) a\n- ( ) b`));
+    expect(angles.result.diagnostics).toEqual([]);
+    expect(angles.ms).toBeLessThan(5_000);
+    const blanks = timed(() => parse(`### Fill ${'[[x '.repeat(40_000)}`));
+    expect(blanks.result.diagnostics.map((d) => d.rule)).toEqual(['quiz/no-answer']);
+    expect(blanks.ms).toBeLessThan(5_000);
+    const links = timed(() => parse(`### ${'](x '.repeat(40_000)}\n- (x) a\n- ( ) b`));
+    expect(links.result.quiz!.questions[0]!.id).toBe('x-x-x-x-x-x');
+    expect(links.ms).toBeLessThan(5_000);
+  });
+
   it('gives the ids of many questions with the same text in linear time', () => {
     const has = vi.spyOn(Set.prototype, 'has');
     const body = Array.from({ length: 2_000 }, () => '### Same?\n- (x) yes\n- ( ) no').join('\n\n');
-    const { quiz } = parseQuizBody({ body, file: 'q.md', startLine: 2, quizId: 'q', title: 'Q', lessonId: 'l', attrs: {}, coursePassMark: 80 });
+    const { quiz } = parse(body);
     expect(quiz!.questions.at(-1)!.id).toBe('same-2000');
     expect(has.mock.calls.length).toBeLessThan(50 * 2_000);
   });
