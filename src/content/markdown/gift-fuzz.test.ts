@@ -8,7 +8,7 @@ import { QuestionSchema } from '../schema/quiz.ts';
 import { parseGift } from './gift.ts';
 import { splitBlocks } from './gift-cells.ts';
 
-const SYNTAX = ['{', '}', '~', '=', '#', '####', '%50%', '%-25%', '%x%', '->', '::', '\\', '\\~', '\\n', '[html]', '[markdown]', '[htm]', '..', ':', '1822', 'T', 'FALSE', '*', ' ', '\t', '\n', '\n\n', '\r\n', '\r', '// c\n', '$CATEGORY: a\n', 'word', '€', '<b>', '.'];
+const SYNTAX = ['{', '}', '~', '=', '#', '####', '%50%', '%-25%', '%x%', '->', '::', '\\', '\\~', '\\n', '[html]', '[markdown]', '[htm]', '..', ':', '1822', 'T', 'FALSE', '*', ' ', '\t', '\n', '\n\n', '\r\n', '\r', '// c\n', '$CATEGORY: a\n', 'word', '€', '<b>', '.', '_', '> ', '- ', '1. ', '`'];
 const token = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...SYNTAX).map((text) => new TextEncoder().encode(text)) },
   // Bytes that are not UTF-8 text: a NUL, Latin-1, a cut sequence, a stray continuation, a BOM.

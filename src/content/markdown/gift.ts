@@ -7,6 +7,7 @@ import { IdAllocator, slugify } from './attributes.ts';
 import { letterId } from './quiz.ts';
 import { escapeHtml, renderInline, renderMarkdown, sanitize } from './render.ts';
 import { GIFT_LIMITS, giftText } from './gift-source.ts';
+import { markdownProblem } from './markdown-limits.ts';
 import { find, findLast, isSyntax, splitAnswers, splitBlocks, splitOnce, textOf, toCells, trim, type Block, type Cell, type Cells, type ContentLine, type Piece } from './gift-cells.ts';
 
 export interface GiftQuestion {
@@ -538,7 +539,19 @@ class GiftReader {
       }
     }
     const text = textOf(cells);
-    return { html: toHtml(text, format, shape), text, format };
+    const problem = format === 'markdown' ? markdownProblem(text) : undefined;
+    if (problem) {
+      this.#error(cells[problem.offset] ?? cells[0]!, 'gift/too-large', problem.message, problem.hint);
+      return { html: '', text, format };
+    }
+    try {
+      return { html: toHtml(text, format, shape), text, format };
+    } catch (error) {
+      // The renderer is a library: whatever it cannot take is this text's problem, never a crash.
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      this.#error(cells[0] ?? input[0]!, 'gift/unrenderable', `this text cannot be rendered: ${reason}`, 'simplify it, or write it as [plain]');
+      return { html: '', text, format };
+    }
   }
 }
 

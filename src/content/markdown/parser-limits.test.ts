@@ -110,6 +110,21 @@ describe('GIFT limits', { timeout: 60_000 }, () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  it('reports a [markdown] text of 45,000 "_a" at its 501st mark, within 2 s', () => {
+    // The Markdown renderer is quadratic in emphasis marks: this text once took 48 s.
+    const { result, ms } = timed(() => parseGift(`[markdown]${'_a'.repeat(45_000)} {=a ~b}\n`, 'marks.gift'));
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `marks.gift:1:${'[markdown]'.length + 1_001}: error: more than 500 emphasis marks ("*", "_" or "~") in one Markdown text [gift/too-large]\n` +
+        '  hint: write such text as [plain] or [html], or escape the marks ("\\*")',
+    ]);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('reports [markdown] quotes nested 3,000 deep instead of overflowing the stack', () => {
+    const { result } = timed(() => parseGift(`Q {=a ~[markdown]${'> '.repeat(3_000)}deep}\n`, 'deep.gift'));
+    expect(result.diagnostics.map((d) => `${located(d)} ${d.message}`)).toEqual(['deep.gift:1:18 gift/too-large quotes or lists nested 3000 deep, over the limit of 50']);
+  });
+
   it('keeps `import gift` quick on a 10,000-option question', () => {
     const { result, ms } = timed(() => giftToMarkdown(`${optionsQuestion(10_000)}\n`, 'big.gift'));
     expect(result.diagnostics.map(located)).toContain(`big.gift:1:${overLimitColumn} gift/too-many-answers`);
