@@ -1,6 +1,6 @@
 // The `coursemark` command. Exit codes: 0 clean (warnings allowed), 1 content errors, 2 bad usage.
 // Diagnostics print one per line as `path:line:col: severity: message [rule]` with a hint line.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
 import { loadContent } from '../content/pipeline.ts';
@@ -136,8 +136,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { positional, options } = parseArgs(args, ['out', 'title'], ['force']);
       if (positional.length !== 1) throw new UsageError('import gift needs exactly one FILE');
       const file = positional[0]!;
-      if (!existsSync(resolve(io.cwd, file))) {
-        io.err(`${file}:1:1: error: the file does not exist [import/missing]`);
+      if (!statSync(resolve(io.cwd, file), { throwIfNoEntry: false })?.isFile()) {
+        io.err(`${file}:1:1: error: ${existsSync(resolve(io.cwd, file)) ? 'this is a folder, not a GIFT file' : 'the file does not exist'} [import/missing]`);
         return 1;
       }
       // Checked before the (possibly long) conversion, so a refused --out costs nothing.

@@ -2,7 +2,7 @@
 // Both are typed by people and may hold anything: names become ids (validated like every id, so
 // nothing lands outside the content folder) and titles go into YAML through the yaml library (so a
 // ":" or a quote stays text); a line break or control character is refused, never written.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { slugify } from '../content/markdown/attributes.ts';
@@ -40,6 +40,8 @@ function frontmatter(fields: Record<string, unknown>): string {
 
 export function scaffold(positional: string[], contentOption: string, io: Io): number {
   const [kind, name, title] = positional;
+  const content = statSync(resolve(io.cwd, contentOption), { throwIfNoEntry: false });
+  if (content && !content.isDirectory()) throw new RefusedOutput(`--content ${contentOption} is a file, not a folder`, 'give the folder that holds your courses, e.g. --content content');
   if (positional.length > 3) throw new RefusedOutput(`unexpected argument "${positional[3]}"`, 'quote a title with spaces: coursemark new lesson customer-care "Handling complaints"');
   if (kind === 'course') {
     if (name === undefined) throw new RefusedOutput('new course needs a NAME', 'e.g. coursemark new course "Customer care"');

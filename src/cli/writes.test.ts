@@ -172,6 +172,13 @@ describe('import gift --out', () => {
     expect(named.err).toBe('coursemark: --out quizzes.md is a folder, not a file\n  hint: give a file name inside it, e.g. --out quizzes.md/quiz.md');
   });
 
+  it('reads a folder given as FILE as an error, not an EISDIR trace', async () => {
+    const dir = withGift();
+    const result = await cli(['import', 'gift', 'content'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('content:1:1: error: this is a folder, not a GIFT file [import/missing]');
+  });
+
   it('writes a new lesson that check accepts', async () => {
     const dir = withGift();
     const result = await cli(['import', 'gift', 'content/every-block/bank.gift', '--out', 'content/every-block/04-bank.md'], dir);
@@ -226,6 +233,13 @@ describe('new course|lesson', () => {
       expect(result.err).toContain(`coursemark: "${course}" is not a course id: expected lowercase letters, digits and hyphens`);
     }
     expect(snapshot(resolve(dir, '..'))).toEqual(before);
+  });
+
+  it('refuses a --content that is a file', async () => {
+    const dir = project();
+    const result = await cli(['new', 'course', 'Care', '--content', 'README.md'], dir);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('coursemark: --content README.md is a file, not a folder');
   });
 
   it('refuses a lesson id the player keeps for itself, and one the course already has', async () => {
