@@ -127,8 +127,9 @@ export function markBuild(dir: string): void {
 }
 
 /**
- * Puts the finished staging folder in the target's place. The old build is moved aside first and
- * only deleted once the new one is in place, so at every moment one whole site is there.
+ * Puts the finished staging folder in the target's place. The old build is moved aside (one rename)
+ * and deleted only once the new one is in place; if the new one cannot be moved in, the old one is
+ * moved back. Either way a whole site is left, never a half-written or half-deleted one.
  */
 export function swapIn(staging: string, target: string): void {
   markBuild(staging);
