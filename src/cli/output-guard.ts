@@ -2,7 +2,8 @@
 // folder whole, so `--out content`, `--out .` or `--out /` once deleted lessons, projects and worse:
 // every command that writes (build, the Vite config, import gift, new, and later export) asks here
 // first, and whatever is refused stops the command with exit 2 before anything is touched.
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -116,9 +117,14 @@ function checkParent(target: string, out: string): void {
   }
 }
 
-/** A fresh, empty folder beside the target, on the same disk so the final rename is atomic. */
+/**
+ * A fresh, empty folder beside the target, on the same disk so the final rename is atomic. Made
+ * with mkdir (not mkdtemp, whose 0700 would keep a web server from reading the site).
+ */
 export function stagingFolder(target: string): string {
-  return mkdtempSync(`${target}.building-`);
+  const dir = `${target}.building-${randomBytes(4).toString('hex')}`;
+  mkdirSync(dir);
+  return dir;
 }
 
 /** Marks a finished build, so the next build may replace it. */

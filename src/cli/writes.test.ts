@@ -2,7 +2,7 @@
 // `build --out`, `import gift --out` and `new` refuse with exit 2, and what they write when allowed.
 // Refusals that could reach a recursive delete run on content that fails `check`, so even a broken
 // guard could not get as far as writing.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,8 @@ describe('build --out writes a marked site', () => {
     const result = await cli(['build', '--out', 'site'], dir);
     expect(result.code, result.err).toBe(0);
     expect(existsSync(join(dir, 'site/index.html'))).toBe(true);
+    // Readable by a web server running as another user, like any folder the tutor makes.
+    expect(statSync(join(dir, 'site')).mode & 0o777).toBe(0o777 & ~process.umask());
     expect(JSON.parse(readFileSync(join(dir, 'site', BUILD_MARKER), 'utf8'))).toMatchObject({ builtBy: 'coursemark' });
     expect(readdirSync(dir).sort()).toEqual(['.coursemark', 'README.md', 'content', 'package.json', 'site']);
     // The next build may replace it.
