@@ -104,7 +104,8 @@ describe('checkOutputFile', () => {
   it('refuses a folder, the file being read, a course file and a file of another kind', () => {
     const cwd = project();
     writeFileSync(join(cwd, 'bank.gift'), 'Q {T}');
-    expect(refusal(() => file('content/course', cwd))).toBe('--out content/course must name a .md file');
+    expect(refusal(() => file('content/course', cwd))).toBe('--out content/course is a folder, not a file');
+    expect(refusal(() => file('notes.txt', cwd))).toBe('--out notes.txt must name a .md file');
     mkdirSync(join(cwd, 'quiz.md'));
     expect(refusal(() => file('quiz.md', cwd, true))).toBe('--out quiz.md is a folder, not a file');
     expect(refusal(() => checkOutputFile('bank.gift', { cwd, extension: '.gift', inputs: ['bank.gift'], force: true }))).toBe('--out bank.gift is the file being read');

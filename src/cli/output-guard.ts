@@ -161,13 +161,13 @@ export function swapIn(staging: string, target: string): void {
  */
 export function checkOutputFile(out: string, options: { cwd: string; extension: string; inputs: string[]; force: boolean }): string {
   const target = realish(resolve(options.cwd, out));
+  checkParent(target, out);
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) throw new RefusedOutput(`--out ${out} is a folder, not a file`, `give a file name inside it, e.g. --out ${join(out, `quiz${options.extension}`)}`);
   if (extname(target).toLowerCase() !== options.extension) {
     throw new RefusedOutput(`--out ${out} must name a ${options.extension} file`, `e.g. --out content/my-course/09-quiz${options.extension}`);
   }
-  checkParent(target, out);
-  const stat = statSync(target, { throwIfNoEntry: false });
   if (!stat) return target;
-  if (stat.isDirectory()) throw new RefusedOutput(`--out ${out} is a folder, not a file`, `give a file name inside it, e.g. --out ${join(out, `quiz${options.extension}`)}`);
   if (options.inputs.some((input) => realish(resolve(options.cwd, input)) === target)) {
     throw new RefusedOutput(`--out ${out} is the file being read`, 'write the result to a new file');
   }

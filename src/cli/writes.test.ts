@@ -168,7 +168,7 @@ describe('import gift --out', () => {
     mkdirSync(join(dir, 'quizzes.md'));
     const folder = await cli(['import', 'gift', 'content/every-block/bank.gift', '--out', 'content'], dir);
     expect(folder.code).toBe(2);
-    expect(folder.err).toBe('coursemark: --out content must name a .md file\n  hint: e.g. --out content/my-course/09-quiz.md');
+    expect(folder.err).toBe('coursemark: --out content is a folder, not a file\n  hint: give a file name inside it, e.g. --out content/quiz.md');
     const named = await cli(['import', 'gift', 'content/every-block/bank.gift', '--out', 'quizzes.md', '--force'], dir);
     expect(named.code).toBe(2);
     expect(named.err).toBe('coursemark: --out quizzes.md is a folder, not a file\n  hint: give a file name inside it, e.g. --out quizzes.md/quiz.md');
