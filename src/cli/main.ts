@@ -1,8 +1,8 @@
 // The `coursemark` command. Exit codes: 0 clean (warnings allowed), 1 content errors, 2 bad usage.
 // Diagnostics print one per line as `path:line:col: severity: message [rule]` with a hint line.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
+import { DiagnosticSink, formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
 import { loadContent } from '../content/pipeline.ts';
 import { idRecord, writeIdHistory } from '../content/id-history.ts';
 import { checkOutputFile, checkSiteFolder, RefusedOutput, stagingFolder, swapIn, writeWhole } from './output-guard.ts';
@@ -143,7 +143,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       // Checked before the (possibly long) conversion, so a refused --out costs nothing.
       const target = options.out ? checkOutputFile(options.out, { cwd: io.cwd, extension: '.md', inputs: [file], force: options.force === 'true' }) : undefined;
       const { giftToMarkdown } = await import('./import-gift.ts');
-      const result = giftToMarkdown(readFileSync(resolve(io.cwd, file)), file, options.title ? { title: options.title } : {});
+      const { readGiftFile } = await import('../content/markdown/gift-source.ts');
+      const sink = new DiagnosticSink(file);
+      const bytes = readGiftFile(resolve(io.cwd, file), sink);
+      if (!bytes) return report(sink.list, io) ? 0 : 1;
+      const result = giftToMarkdown(bytes, file, options.title ? { title: options.title } : {});
       if (!report(result.diagnostics, io)) return 1;
       if (target) {
         mkdirSync(dirname(target), { recursive: true });

@@ -1,6 +1,7 @@
 // A GIFT file's bytes → its text, within limits. GIFT files come from elsewhere (Moodle exports,
 // colleagues, the web): one may be huge, binary, UTF-16 or Latin-1. Every such problem becomes a
 // diagnostic at its line, so `check` and `import gift` stay quick and say what is wrong.
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { DiagnosticSink } from '../diagnostics.ts';
 
 /** What one GIFT file may hold; far above any real question bank, far below what would hang a build. */
@@ -30,14 +31,7 @@ const format = (n: number) => n.toLocaleString('en-GB');
 export function giftText(input: string | Uint8Array, sink: DiagnosticSink): string | undefined {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   if (bytes.length > GIFT_LIMITS.bytes) {
-    const line = lineOfByte(bytes, GIFT_LIMITS.bytes);
-    sink.error(
-      line,
-      1,
-      'gift/too-large',
-      `the GIFT file is ${format(bytes.length)} bytes, over the limit of ${format(GIFT_LIMITS.bytes)} (2 MiB); it is not read`,
-      'split the questions into several .gift files of at most 2 MiB each',
-    );
+    reportTooLarge(bytes, bytes.length, sink);
     return undefined;
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -47,6 +41,39 @@ export function giftText(input: string | Uint8Array, sink: DiagnosticSink): stri
   const text = new TextDecoder().decode(bytes);
   if (text.includes('\uFFFD') || text.includes('\0')) reportEncoding(bytes, sink);
   return text.replaceAll('\0', '\uFFFD');
+}
+
+/**
+ * A GIFT file's bytes, read from disk no further than the size limit: a bigger file is reported
+ * (with its size) without being read whole, a folder or a missing file is reported too.
+ */
+export function readGiftFile(path: string, sink: DiagnosticSink): Uint8Array | undefined {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) {
+    sink.error(1, 1, 'gift/not-a-file', stat ? 'this is a folder, not a GIFT file' : 'the GIFT file does not exist', 'give the path of a .gift file, relative to the lesson file');
+    return undefined;
+  }
+  if (stat.size <= GIFT_LIMITS.bytes) return readFileSync(path);
+  const head = new Uint8Array(GIFT_LIMITS.bytes);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  reportTooLarge(head, stat.size, sink);
+  return undefined;
+}
+
+/** The size error, at the line where the file passes the limit. */
+function reportTooLarge(bytes: Uint8Array, size: number, sink: DiagnosticSink): void {
+  sink.error(
+    lineOfByte(bytes, GIFT_LIMITS.bytes),
+    1,
+    'gift/too-large',
+    `the GIFT file is ${format(size)} bytes, over the limit of ${format(GIFT_LIMITS.bytes)} (2 MiB); it is not read`,
+    'split the questions into several .gift files of at most 2 MiB each',
+  );
 }
 
 /** 1-based line of the byte at `offset`, counting line breaks as the GIFT reader does (\r\n, \r, \n). */

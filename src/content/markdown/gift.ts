@@ -6,7 +6,7 @@ import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../sch
 import { IdAllocator, slugify } from './attributes.ts';
 import { letterId } from './quiz.ts';
 import { escapeHtml, renderInline, renderMarkdown, sanitize } from './render.ts';
-import { GIFT_LIMITS, giftText } from './gift-source.ts';
+import { GIFT_LIMITS, giftText, readGiftFile } from './gift-source.ts';
 import { markdownProblem } from './markdown-limits.ts';
 import { find, findLast, isSyntax, splitAnswers, splitBlocks, splitOnce, textOf, toCells, trim, type Block, type Cell, type Cells, type ContentLine, type Piece } from './gift-cells.ts';
 
@@ -57,6 +57,13 @@ export function parseGift(input: string | Uint8Array, file: string, options: { i
     break;
   }
   return { questions: reader.questions, diagnostics: reader.sink.list };
+}
+
+/** Reads and parses a GIFT file on disk, never reading more of it than GIFT_LIMITS.bytes. */
+export function parseGiftFile(path: string, file: string, options: { idPrefix?: string } = {}): GiftResult {
+  const sink = new DiagnosticSink(file);
+  const bytes = readGiftFile(path, sink);
+  return bytes ? parseGift(bytes, file, options) : { questions: [], diagnostics: sink.list };
 }
 
 /** Text with its format resolved and rendered. */

@@ -1,7 +1,7 @@
 // Turns one lesson file into (a) its manifest entry, (b) the Svelte-flavoured Markdown that mdsvex
 // compiles into the lesson's component, and (c) its quizzes as data. Blocks become component tags
 // (see docs/architecture.md); everything a tutor can get wrong is a diagnostic at file:line:col.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
 import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
 import { parseQuizBody } from './quiz.ts';
-import { parseGift } from './gift.ts';
+import { parseGiftFile } from './gift.ts';
 
 const BLOCKS_DIR = fileURLToPath(new URL('../../player/blocks/', import.meta.url));
 
@@ -325,7 +325,7 @@ export function compileLesson(
           if (!existsSync(giftPath)) {
             sink.error(block.line, block.attrColumns.gift ?? block.column, 'asset/missing', `the GIFT file "${quizAttrs.gift}" does not exist`, 'put the .gift file in the course folder and give its path relative to the lesson file');
           } else {
-            const gift = parseGift(readFileSync(giftPath), normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
+            const gift = parseGiftFile(giftPath, normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
             sink.list.push(...gift.diagnostics);
             extraQuestions.push(...gift.questions.map((q) => q.question));
           }

@@ -1,7 +1,7 @@
 // Question files too big for a build: each reported at its line by a size or count limit, quickly,
 // and the GIFT reader and the house quiz parser linear within the limits (a GIFT question with
 // 10,000 options once took 47 s). Times are bounds far above the linear cost and far below the old one.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -123,6 +123,22 @@ describe('GIFT limits', { timeout: 60_000 }, () => {
   it('reports [markdown] quotes nested 3,000 deep instead of overflowing the stack', () => {
     const { result } = timed(() => parseGift(`Q {=a ~[markdown]${'> '.repeat(3_000)}deep}\n`, 'deep.gift'));
     expect(result.diagnostics.map((d) => `${located(d)} ${d.message}`)).toEqual(['deep.gift:1:18 gift/too-large quotes or lists nested 3000 deep, over the limit of 50']);
+  });
+
+  it('reports a .gift file of 3 MB from disk with its size, and a folder named in gift=', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coursemark-gift-limits-'));
+    cpSync(resolve(import.meta.dirname, '../../../tests/fixtures/valid/content'), join(dir, 'content'), { recursive: true });
+    const line = 'Is this a question that fills a line of the bank? {T}\n\n';
+    const bank = line.repeat(Math.ceil(3_000_000 / line.length));
+    writeFileSync(join(dir, 'content/every-block/big.gift'), bank);
+    mkdirSync(join(dir, 'content/every-block/folder.gift'));
+    writeFileSync(join(dir, 'content/every-block/04-bank.md'), '---\ntitle: Bank\n---\n:::quiz Big {#big gift="big.gift"}\n:::\n\n:::quiz Folder {#folder gift="folder.gift"}\n:::\n');
+    const errors = loadContent('content', { cwd: dir }).diagnostics.filter((d) => d.file.endsWith('.gift'));
+    const crossing = Math.floor(GIFT_LIMITS.bytes / line.length) * 2 + 1;
+    expect(errors.map((d) => `${located(d)} ${d.message}`)).toEqual([
+      `content/every-block/big.gift:${crossing}:1 gift/too-large the GIFT file is ${bank.length.toLocaleString('en-GB')} bytes, over the limit of 2,097,152 (2 MiB); it is not read`,
+      'content/every-block/folder.gift:1:1 gift/not-a-file this is a folder, not a GIFT file',
+    ]);
   });
 
   it('keeps `import gift` quick on a 10,000-option question', () => {
