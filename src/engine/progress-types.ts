@@ -28,10 +28,25 @@ export interface BlockProgress {
   changedAt?: number;
 }
 
-/** A reflection or a case-study answer the learner wrote, keyed `${lessonId}/${blockId}/${promptId}`. */
-export interface Note {
+/** One text of a note, as one tab or device wrote it. */
+export interface NoteVersion {
   text: string;
   updatedAt: number;
+  /**
+   * The writer had seen every version of the note up to this time: a version stamped at or before
+   * it is one this text grew from, not a rival. Absent on texts written before this was recorded.
+   */
+  basedOn?: number;
+}
+
+/**
+ * A reflection or a case-study answer the learner wrote, keyed `${lessonId}/${blockId}/${promptId}`.
+ * The note's own text is the newest version; `versions` holds texts written elsewhere at the same
+ * time (another tab, an imported file) that it did not grow from, kept for the learner to restore.
+ */
+export interface Note extends NoteVersion {
+  /** Rival texts the learner has not yet dismissed, oldest first. */
+  versions?: NoteVersion[];
   /** Case-study questions: the learner's judgement after comparing with the model answer. */
   assessment?: SelfAssessment;
   assessedAt?: number;

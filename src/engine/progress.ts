@@ -4,6 +4,8 @@
 // written them).
 import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
 import { isLessonComplete } from './completion.ts';
+import { emptyIdMap, getOwn as own, toIdMap, withEntry } from './id-map.ts';
+import { noteFromVersions, noteVersions } from './note-versions.ts';
 import {
   blockKey,
   noteKey,
@@ -18,25 +20,28 @@ import {
 export function emptyProgress(courseId: string, now: number): CourseProgress {
   return {
     courseId,
-    lessons: {},
-    blocks: {},
-    notes: {},
-    ratings: {},
+    lessons: emptyIdMap(),
+    blocks: emptyIdMap(),
+    notes: emptyIdMap(),
+    ratings: emptyIdMap(),
     attempts: [],
     position: null,
     updatedAt: now,
   };
 }
 
-/** Sets `record[key] = value` on a copy, safe for any key (ids come from stored data). */
-function withEntry<T>(record: Record<string, T>, key: string, value: T): Record<string, T> {
-  const copy = { ...record };
-  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
-  return copy;
-}
-
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+/**
+ * The same progress with every map keyed by id made a null-prototype map (see id-map.ts): applied
+ * to whatever comes from storage, another tab or a file before the player reads it.
+ */
+export function withIdMaps(progress: CourseProgress): CourseProgress {
+  return {
+    ...progress,
+    lessons: toIdMap(progress.lessons),
+    blocks: toIdMap(progress.blocks),
+    notes: toIdMap(progress.notes),
+    ratings: toIdMap(progress.ratings),
+  };
 }
 
 function touched(progress: CourseProgress, now: number): number {
@@ -67,7 +72,7 @@ export function reachEnd(progress: CourseProgress, lessonId: string, now: number
   if (lesson.reachedEnd !== undefined) return progress;
   return {
     ...progress,
-    lessons: withEntry(progress.lessons, lessonId, { ...lesson, reachedEnd: now }),
+    lessons: withEntry<LessonProgress>(progress.lessons, lessonId, { ...lesson, reachedEnd: now }),
     updatedAt: touched(progress, now),
   };
 }
@@ -114,7 +119,11 @@ export function setDone(
   };
 }
 
-/** The learner typed in a reflection prompt or a case-study answer. An existing self-assessment stays. */
+/**
+ * The learner typed in a reflection prompt or a case-study answer. The new text is stamped as grown
+ * from the one it replaces (see note-versions.ts), later than it even when this device's clock is
+ * behind, and an existing self-assessment and any rival versions stay.
+ */
 export function setNote(
   progress: CourseProgress,
   lessonId: string,
@@ -126,9 +135,39 @@ export function setNote(
   const key = noteKey(lessonId, blockId, promptId);
   const note = own(progress.notes, key);
   if (note && note.text === text) return progress;
+  const next: Note = note ? { ...note, text, updatedAt: Math.max(now, note.updatedAt + 1), basedOn: note.updatedAt } : { text, updatedAt: now };
   return {
     ...progress,
-    notes: withEntry<Note>(progress.notes, key, { ...note, text, updatedAt: now }),
+    notes: withEntry<Note>(progress.notes, key, next),
+    updatedAt: touched(progress, now),
+  };
+}
+
+/**
+ * The learner settled a note that holds rival versions: `text` is either the note's own text (the
+ * rivals are dismissed) or a rival's text (restored; the text it replaces stays as a rival).
+ */
+export function resolveNote(
+  progress: CourseProgress,
+  lessonId: string,
+  blockId: string,
+  promptId: string,
+  text: string,
+  now: number,
+): CourseProgress {
+  const key = noteKey(lessonId, blockId, promptId);
+  const note = own(progress.notes, key);
+  if (!note) return progress;
+  const versions = noteVersions(note);
+  const chosen = text === note.text ? undefined : versions.find((version) => version.text === text);
+  if (text !== note.text && !chosen) return progress;
+  // Keeping the own text supersedes every rival; restoring one supersedes only what it had seen.
+  const basedOn = chosen ? chosen.updatedAt : Math.max(...versions.map((version) => version.updatedAt));
+  const written = { text, updatedAt: Math.max(now, note.updatedAt + 1), basedOn };
+  const { versions: _old, ...rest } = note;
+  return {
+    ...progress,
+    notes: withEntry<Note>(progress.notes, key, { ...rest, ...noteFromVersions([written, ...versions]) }),
     updatedAt: touched(progress, now),
   };
 }
@@ -193,7 +232,7 @@ export function settleLesson(progress: CourseProgress, lesson: LessonEntry, now:
   if (!current || current.completedAt !== undefined || !isLessonComplete(lesson, progress)) return progress;
   return {
     ...progress,
-    lessons: withEntry(progress.lessons, lesson.id, { ...current, completedAt: now }),
+    lessons: withEntry<LessonProgress>(progress.lessons, lesson.id, { ...current, completedAt: now }),
     updatedAt: touched(progress, now),
   };
 }
@@ -201,4 +240,51 @@ export function settleLesson(progress: CourseProgress, lesson: LessonEntry, now:
 /** settleLesson for every lesson of a course (after a restore, an import or a merge). */
 export function settleCourse(progress: CourseProgress, course: CourseManifest, now: number): CourseProgress {
   return course.lessons.reduce((next, lesson) => settleLesson(next, lesson, now), progress);
+}
+
+/** How far ahead of this device's clock another copy's times may be before they count as wrong. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+function boundEntries<T>(map: Record<string, T>, bound: (entry: T) => T): Record<string, T> {
+  let copy: Record<string, T> | null = null;
+  for (const id of Object.keys(map)) {
+    const entry = map[id] as T;
+    const bounded = bound(entry);
+    if (bounded !== entry) copy = withEntry(copy ?? map, id, bounded);
+  }
+  return copy ?? map;
+}
+
+/**
+ * Caps the times that decide "the later writer wins" at `limit` (now plus a small skew): a copy
+ * from a device whose clock runs a year fast must not win every later edit made here. Returns the
+ * same object when nothing was in the future.
+ */
+export function boundTimes(progress: CourseProgress, limit: number): CourseProgress {
+  const cap = (time: number): number => Math.min(time, limit);
+  const capOptional = (time: number | undefined): number | undefined => (time === undefined ? undefined : cap(time));
+  const future = (...times: (number | null | undefined)[]): boolean => times.some((time) => typeof time === 'number' && time > limit);
+  const notes = boundEntries(progress.notes, (note) => {
+    const versions = note.versions ?? [];
+    if (!future(note.updatedAt, note.basedOn, note.assessedAt, ...versions.flatMap((v) => [v.updatedAt, v.basedOn]))) return note;
+    const bounded: Note = { ...note, updatedAt: cap(note.updatedAt) };
+    if (note.basedOn !== undefined) bounded.basedOn = cap(note.basedOn);
+    if (note.assessedAt !== undefined) bounded.assessedAt = cap(note.assessedAt);
+    if (note.versions) bounded.versions = note.versions.map((v) => ({ ...v, updatedAt: cap(v.updatedAt), basedOn: capOptional(v.basedOn) }));
+    if (bounded.versions) for (const v of bounded.versions) if (v.basedOn === undefined) delete v.basedOn;
+    return bounded;
+  });
+  const ratings = boundEntries(progress.ratings, (rating) => (future(rating.at) ? { ...rating, at: cap(rating.at) } : rating));
+  const blocks = boundEntries(progress.blocks, (block) => {
+    if (!future(block.changedAt, block.doneAt)) return block;
+    const bounded: BlockProgress = { ...block };
+    if (block.changedAt !== undefined) bounded.changedAt = cap(block.changedAt);
+    if (typeof block.doneAt === 'number') bounded.doneAt = cap(block.doneAt);
+    return bounded;
+  });
+  const position = progress.position && future(progress.position.at) ? { ...progress.position, at: cap(progress.position.at) } : progress.position;
+  if (notes === progress.notes && ratings === progress.ratings && blocks === progress.blocks && position === progress.position && !future(progress.updatedAt)) {
+    return progress;
+  }
+  return { ...progress, notes, ratings, blocks, position, updatedAt: cap(progress.updatedAt) };
 }

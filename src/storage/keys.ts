@@ -22,7 +22,12 @@ export function courseIdOfProgressKey(key: string): string | null {
 
 /** Where an unreadable record is kept aside, never deleted, for support or a later build to recover. */
 export function quarantineKey(courseId: string, at: number): string {
-  return `${QUARANTINE_PREFIX}${courseId}:${at}`;
+  return `${quarantinePrefix(courseId)}${at}`;
+}
+
+/** The start of every quarantine key of one course (course ids hold no `:`). */
+export function quarantinePrefix(courseId: string): string {
+  return `${QUARANTINE_PREFIX}${courseId}:`;
 }
 
 export function isQuarantineKey(key: string): boolean {

@@ -2,8 +2,9 @@
 // add version N+1 to RecordByVersion and RECORD_FORMATS, write the N -> N+1 step in MIGRATIONS, and
 // add a stored blob of version N to tests/fixtures/storage/.
 import * as z from 'zod/mini';
+import { emptyIdMap, getOwn, setOwn } from '../engine/id-map.ts';
 import { emptyProgress } from '../engine/progress.ts';
-import type { QuizAttempt } from '../engine/progress-types.ts';
+import type { BlockProgress, LessonProgress, QuizAttempt } from '../engine/progress-types.ts';
 import {
   CURRENT_RECORD_VERSION,
   Id,
@@ -102,25 +103,29 @@ function migrateV1toV2(v1: ProgressRecordV1): ProgressRecord {
     ...withoutKeys(v1, V1_FIELDS),
     version: 2,
     courseId: v1.courseId,
-    lessons: {},
-    blocks: {},
-    notes: {},
-    ratings: {},
+    lessons: emptyIdMap(),
+    blocks: emptyIdMap(),
+    notes: emptyIdMap(),
+    ratings: emptyIdMap(),
     attempts: [],
     position: null,
     updatedAt: at,
   };
   const completed = new Set(v1.completed);
   for (const lessonId of new Set([...Object.keys(v1.visited), ...v1.completed])) {
-    const seen = v1.visited[lessonId] ?? at;
-    record.lessons[lessonId] = completed.has(lessonId)
-      ? { firstVisit: seen, lastVisit: seen, reachedEnd: seen, completedAt: seen, timeSpentMs: 0 }
-      : { firstVisit: seen, lastVisit: seen, timeSpentMs: 0 };
+    const seen = getOwn(v1.visited, lessonId) ?? at;
+    setOwn<LessonProgress>(
+      record.lessons,
+      lessonId,
+      completed.has(lessonId)
+        ? { firstVisit: seen, lastVisit: seen, reachedEnd: seen, completedAt: seen, timeSpentMs: 0 }
+        : { firstVisit: seen, lastVisit: seen, timeSpentMs: 0 },
+    );
   }
-  for (const key of v1.revealed) record.blocks[key] = { revealedAt: at };
-  for (const key of v1.done) record.blocks[key] = { ...record.blocks[key], doneAt: at, changedAt: at };
-  for (const [key, text] of Object.entries(v1.reflections)) record.notes[key] = { text, updatedAt: at };
-  for (const [key, value] of Object.entries(v1.ratings)) record.ratings[key] = { value, at };
+  for (const key of v1.revealed) setOwn<BlockProgress>(record.blocks, key, { revealedAt: at });
+  for (const key of v1.done) setOwn<BlockProgress>(record.blocks, key, { ...getOwn(record.blocks, key), doneAt: at, changedAt: at });
+  for (const [key, text] of Object.entries(v1.reflections)) setOwn(record.notes, key, { text, updatedAt: at });
+  for (const [key, value] of Object.entries(v1.ratings)) setOwn(record.ratings, key, { value, at });
   record.attempts = v1.attempts.map((old, index): QuizAttempt => ({
     ...withoutKeys(old, { quizId: 0, finishedAt: 0, score: 0, maxScore: 0, passMark: 0, passed: 0 }),
     // Derived, not random: two tabs migrating the same record must produce the same ids.
@@ -136,7 +141,7 @@ function migrateV1toV2(v1: ProgressRecordV1): ProgressRecord {
     passMark: old.passMark,
     passed: old.passed,
   }));
-  if (v1.lastLesson) record.position = { lessonId: v1.lastLesson, at: v1.visited[v1.lastLesson] ?? at };
+  if (v1.lastLesson) record.position = { lessonId: v1.lastLesson, at: getOwn(v1.visited, v1.lastLesson) ?? at };
   return record;
 }
 

@@ -4,7 +4,7 @@
 // Anything it does not vouch for goes through the full restore (restore.ts, loaded on demand),
 // which validates with zod, migrates and salvages. A test keeps the two in agreement: whatever
 // this check accepts, ProgressRecordSchema accepts too.
-import { compareAttempts } from '../engine/progress.ts';
+import { compareAttempts, withIdMaps } from '../engine/progress.ts';
 import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
 
 export const CURRENT_RECORD_VERSION = 2;
@@ -15,7 +15,11 @@ export type ProgressRecord = CourseProgress & {
   writeId?: string;
 };
 
-/** Keys that must never become property names: they reach Object.prototype through a plain object. */
+/**
+ * Keys that reach Object.prototype through a plain object. Ids may be any of them (a lesson called
+ * `constructor`): maps of progress by id are null-prototype objects (src/engine/id-map.ts) and are
+ * always written with defineProperty. Only the fixed fields of a record or a file refuse them.
+ */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function toRecord(progress: CourseProgress): ProgressRecord {
@@ -47,7 +51,7 @@ const map =
   (check: Check): Check =>
   (value) => {
     if (!isObject(value)) return false;
-    for (const key of Object.keys(value)) if (key === '' || FORBIDDEN_KEYS.has(key) || !check(value[key])) return false;
+    for (const key of Object.keys(value)) if (key === '' || !check(value[key])) return false;
     return true;
   };
 const isAssessment: Check = (value) => value === 'got' || value === 'partly' || value === 'missed';
@@ -124,5 +128,5 @@ export function canonicalAttempts(attempts: QuizAttempt[]): QuizAttempt[] {
 /** The learner's progress held by a sound record (without the stored copy's version and write id). */
 export function progressOfSoundRecord(record: ProgressRecord): CourseProgress {
   const { version: _version, writeId: _writeId, ...progress } = record;
-  return { ...progress, attempts: canonicalAttempts(progress.attempts) };
+  return withIdMaps({ ...progress, attempts: canonicalAttempts(progress.attempts) });
 }

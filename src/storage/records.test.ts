@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addAttempt, emptyProgress, setNote } from '../engine/progress.ts';
 import type { QuizAttempt } from '../engine/progress-types.ts';
 import { isQuarantineKey, progressKey } from './keys.ts';
-import { loadProgress, saveProgress, type QuarantineRecord } from './records.ts';
+import { exportAll } from './export.ts';
+import { MAX_QUARANTINE_COPIES, loadProgress, saveProgress, type QuarantineRecord } from './records.ts';
 import { toRecord } from './schema.ts';
 import { createMemoryBackend, createStore, type StorageBackend } from './store.ts';
 
@@ -81,6 +82,53 @@ describe('loadProgress', () => {
     const loaded = await loadProgress(createStore({ backend }), COURSE, 7);
     expect(loaded.ok && loaded.value.quarantinedAs).toBe('coursemark:quarantine:external-customers:7-1');
     expect(backend.data.get('coursemark:quarantine:external-customers:7')).toBe('older');
+  });
+
+  it('never keeps the same damaged record twice, however often it is found', async () => {
+    const damaged = fixture('broken/bad-attempt.json');
+    // A record that stays damaged (the rewrite fails, or another build keeps writing it back).
+    const backend = createMemoryBackend();
+    for (let load = 0; load < 6; load++) {
+      await backend.setItem(KEY, damaged);
+      const loaded = await loadProgress(createStore({ backend }), COURSE, 1000 + load);
+      expect(loaded.ok && loaded.value.quarantinedAs).toBe('coursemark:quarantine:external-customers:1000');
+    }
+    expect([...backend.data.keys()].filter(isQuarantineKey)).toEqual(['coursemark:quarantine:external-customers:1000']);
+  });
+
+  it(`keeps only the newest ${MAX_QUARANTINE_COPIES} damaged copies of a course`, async () => {
+    const backend = createMemoryBackend({ 'coursemark:quarantine:other-course:1': 'another course' });
+    for (let load = 0; load < 9; load++) {
+      await backend.setItem(KEY, { version: 2, courseId: COURSE, lessons: `damage number ${load}` });
+      await loadProgress(createStore({ backend }), COURSE, 2000 + load);
+    }
+    const kept = [...backend.data.keys()].filter(isQuarantineKey).sort();
+    expect(kept).toEqual([
+      'coursemark:quarantine:external-customers:2004',
+      'coursemark:quarantine:external-customers:2005',
+      'coursemark:quarantine:external-customers:2006',
+      'coursemark:quarantine:external-customers:2007',
+      'coursemark:quarantine:external-customers:2008',
+      'coursemark:quarantine:other-course:1',
+    ]);
+    expect((backend.data.get(kept[4]!) as QuarantineRecord).record).toMatchObject({ lessons: 'damage number 8' });
+  });
+
+  it('keeps a record that contains itself aside, and the export still works', async () => {
+    const stored = toRecord(setNote(emptyProgress(COURSE, 1), 'l', 'r', 'p', 'Kept', 2)) as unknown as Record<string, unknown>;
+    const lessons = stored.lessons as Record<string, unknown>;
+    lessons.intro = { firstVisit: 1, lastVisit: 2, timeSpentMs: 0 };
+    (lessons.intro as Record<string, unknown>).self = stored;
+    const backend = createMemoryBackend({ [KEY]: stored });
+    const store = createStore({ backend });
+    const loaded = await loadProgress(store, COURSE, 5);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.value.problems).toEqual(['lessons.intro.self: refers back to itself']);
+    expect(loaded.value.quarantinedAs).toBe('coursemark:quarantine:external-customers:5');
+    expect(loaded.value.progress.notes['l/r/p']?.text).toBe('Kept');
+    expect(loaded.value.progress.lessons.intro).toEqual({ firstVisit: 1, lastVisit: 2, timeSpentMs: 0 });
+    const { document } = await exportAll(store, 6);
+    expect(JSON.parse(JSON.stringify(document)).courses[COURSE].notes['l/r/p'].text).toBe('Kept');
   });
 
   it('leaves the damaged original in place when it cannot be kept aside', async () => {

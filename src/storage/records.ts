@@ -3,7 +3,9 @@
 // overwritten.
 import { mergeProgress } from '../engine/progress-merge.ts';
 import type { CourseProgress } from '../engine/progress-types.ts';
-import { progressKey, quarantineKey } from './keys.ts';
+import { canonicalJson } from '../engine/canonical.ts';
+import { hasCycle, withoutCycles } from './cycles.ts';
+import { progressKey, quarantineKey, quarantinePrefix } from './keys.ts';
 import { emptyProgress } from '../engine/progress.ts';
 import { isSoundRecord, progressOfSoundRecord, toRecord } from './record-check.ts';
 import type { Restored } from './restore.ts';
@@ -55,7 +57,7 @@ export interface SavedProgress {
  */
 export async function restore(value: unknown, courseId: string, now: number): Promise<Restored> {
   if (value === null || value === undefined) return { progress: emptyProgress(courseId, now), problems: [], migratedFrom: null };
-  if (isSoundRecord(value, courseId)) return { progress: progressOfSoundRecord(value), problems: [], migratedFrom: null };
+  if (isSoundRecord(value, courseId) && !hasCycle(value)) return { progress: progressOfSoundRecord(value), problems: [], migratedFrom: null };
   const { restoreProgress } = await import('./restore.ts');
   return restoreProgress(value, courseId, now);
 }
@@ -65,6 +67,28 @@ function storedWriteId(value: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/** Quarantine copies kept per course: the newest few are what support or a later build can use. */
+export const MAX_QUARANTINE_COPIES = 5;
+
+/** Comparable text of a stored value, whatever it holds (a cycle included). */
+function fingerprint(value: unknown): string {
+  return canonicalJson(withoutCycles(value, { add: () => undefined }));
+}
+
+/** The quarantine keys of a course, oldest first (keys end in the time they were kept). */
+async function quarantineKeys(store: ProgressStore, courseId: string): Promise<StoreResult<string[]>> {
+  const all = await store.keys();
+  if (!all.ok) return all;
+  const prefix = quarantinePrefix(courseId);
+  const timeOf = (key: string): number => Number.parseInt(key.slice(prefix.length), 10) || 0;
+  const keys = all.value.filter((key) => key.startsWith(prefix)).sort((a, b) => timeOf(a) - timeOf(b) || (a < b ? -1 : 1));
+  return { ok: true, value: keys };
+}
+
+/**
+ * Keeps a damaged record aside, once: a copy identical to one already kept is not added again, and
+ * only the newest MAX_QUARANTINE_COPIES copies of a course stay, so storage cannot grow without end.
+ */
 async function keepAside(
   store: ProgressStore,
   courseId: string,
@@ -72,17 +96,25 @@ async function keepAside(
   problems: string[],
   now: number,
 ): Promise<StoreResult<string>> {
+  const existing = await quarantineKeys(store, courseId);
+  if (!existing.ok) return existing;
+  const print = fingerprint(value);
+  for (const key of existing.value) {
+    const kept = await store.get(key);
+    if (kept.ok && kept.value && typeof kept.value === 'object' && fingerprint((kept.value as QuarantineRecord).record) === print) {
+      return { ok: true, value: key };
+    }
+  }
   let key = quarantineKey(courseId, now);
   // Two damaged records in one millisecond must not share a key.
-  for (let n = 1; ; n++) {
-    const existing = await store.get(key);
-    if (!existing.ok) return existing;
-    if (existing.value === null) break;
-    key = `${quarantineKey(courseId, now)}-${n}`;
-  }
+  for (let n = 1; existing.value.includes(key); n++) key = `${quarantineKey(courseId, now)}-${n}`;
   const record: QuarantineRecord = { version: 1, kind: 'coursemark-quarantine', courseId, keptAt: now, problems, record: value };
   const kept = await store.set(key, record);
-  return kept.ok ? { ok: true, value: key } : kept;
+  if (!kept.ok) return kept;
+  // Only once the new copy is safe are the oldest let go.
+  const all = [...existing.value, key];
+  for (const old of all.slice(0, Math.max(0, all.length - MAX_QUARANTINE_COPIES))) await store.remove(old);
+  return { ok: true, value: key };
 }
 
 /** Loads a course's progress: restored, migrated and, when damaged, kept aside and rewritten clean. */
