@@ -103,13 +103,13 @@ function mergeBlock(a: BlockProgress, b: BlockProgress): BlockProgress {
   return out as BlockProgress;
 }
 
-const NOTE_KEYS = new Set(['text', 'updatedAt', 'basedOn', 'versions', 'assessment', 'assessedAt']);
+const NOTE_KEYS = new Set(['text', 'updatedAt', 'by', 'seen', 'versions', 'assessment', 'assessedAt']);
 type Judgement = Pick<Note, 'assessment' | 'assessedAt'>;
 function mergeNote(a: Note, b: Note): Note {
   const out = unknownKeys(a, b, NOTE_KEYS);
   // Both sides' texts survive unless one was written from the other (note-versions.ts).
   const texts = noteFromVersions([...noteVersions(a), ...noteVersions(b)]);
-  for (const key of ['text', 'updatedAt', 'basedOn', 'versions'] as const) setKey(out, key, texts[key]);
+  for (const key of ['text', 'updatedAt', 'by', 'seen', 'versions'] as const) setKey(out, key, texts[key]);
   const judgement = later<Judgement>(
     { assessment: a.assessment, assessedAt: a.assessedAt },
     { assessment: b.assessment, assessedAt: b.assessedAt },

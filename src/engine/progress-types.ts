@@ -32,11 +32,13 @@ export interface BlockProgress {
 export interface NoteVersion {
   text: string;
   updatedAt: number;
+  /** The tab that wrote it (absent on texts written before writers were recorded). */
+  by?: string;
   /**
-   * The writer had seen every version of the note up to this time: a version stamped at or before
-   * it is one this text grew from, not a rival. Absent on texts written before this was recorded.
+   * What the writer had seen when it wrote this text: the latest time of each writer's versions
+   * (see note-versions.ts). A version it had seen is one this text grew from, not a rival.
    */
-  basedOn?: number;
+  seen?: Record<string, number>;
 }
 
 /**

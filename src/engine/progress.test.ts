@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writerOf } from './note-versions.ts';
 import type { LessonEntry } from '../content/schema/manifest.ts';
 import {
   addAttempt,
@@ -125,7 +126,8 @@ describe('setNote and assess', () => {
     expect(edited.notes['l/case/q1']).toEqual({
       text: 'My better answer',
       updatedAt: 3000,
-      basedOn: 2000,
+      // Grown from the text it replaced (see note-versions.ts).
+      seen: { [writerOf({ text: 'My answer', updatedAt: 2000 })]: 2000 },
       assessment: 'partly',
       assessedAt: 2500,
     });

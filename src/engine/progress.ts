@@ -4,8 +4,8 @@
 // written them).
 import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
 import { isLessonComplete } from './completion.ts';
-import { emptyIdMap, getOwn as own, toIdMap, withEntry } from './id-map.ts';
-import { noteFromVersions, noteVersions } from './note-versions.ts';
+import { emptyIdMap, getOwn as own, setOwn, toIdMap, withEntry } from './id-map.ts';
+import { noteFromVersions, noteVersions, seenThrough } from './note-versions.ts';
 import {
   blockKey,
   noteKey,
@@ -13,6 +13,7 @@ import {
   type CourseProgress,
   type LessonProgress,
   type Note,
+  type NoteVersion,
   type QuizAttempt,
   type SelfAssessment,
 } from './progress-types.ts';
@@ -42,6 +43,15 @@ export function withIdMaps(progress: CourseProgress): CourseProgress {
     notes: toIdMap(progress.notes),
     ratings: toIdMap(progress.ratings),
   };
+}
+
+/**
+ * The time of a change that replaces one stamped `seen`: now, or just after `seen` when this
+ * device's clock is behind the one that wrote it, so the learner's latest action always wins the
+ * "later writer" merges (times from elsewhere are bounded first: see boundTimes).
+ */
+function after(seen: number | undefined, now: number): number {
+  return seen === undefined ? now : Math.max(now, seen + 1);
 }
 
 function touched(progress: CourseProgress, now: number): number {
@@ -114,7 +124,7 @@ export function setDone(
   if (isDone === done) return progress;
   return {
     ...progress,
-    blocks: withEntry<BlockProgress>(progress.blocks, key, { ...block, doneAt: done ? now : null, changedAt: now }),
+    blocks: withEntry<BlockProgress>(progress.blocks, key, { ...block, doneAt: done ? now : null, changedAt: after(block?.changedAt, now) }),
     updatedAt: touched(progress, now),
   };
 }
@@ -131,11 +141,15 @@ export function setNote(
   promptId: string,
   text: string,
   now: number,
+  writer?: string,
 ): CourseProgress {
   const key = noteKey(lessonId, blockId, promptId);
   const note = own(progress.notes, key);
   if (note && note.text === text) return progress;
-  const next: Note = note ? { ...note, text, updatedAt: Math.max(now, note.updatedAt + 1), basedOn: note.updatedAt } : { text, updatedAt: now };
+  // Written on top of the note's own text only: its rivals stay rivals until the learner settles them.
+  const next: Note = note ? { ...note, text, updatedAt: after(note.updatedAt, now), seen: seenThrough([note]) } : { text, updatedAt: now };
+  if (writer === undefined) delete next.by;
+  else next.by = writer;
   return {
     ...progress,
     notes: withEntry<Note>(progress.notes, key, next),
@@ -154,6 +168,7 @@ export function resolveNote(
   promptId: string,
   text: string,
   now: number,
+  writer?: string,
 ): CourseProgress {
   const key = noteKey(lessonId, blockId, promptId);
   const note = own(progress.notes, key);
@@ -161,10 +176,11 @@ export function resolveNote(
   const versions = noteVersions(note);
   const chosen = text === note.text ? undefined : versions.find((version) => version.text === text);
   if (text !== note.text && !chosen) return progress;
-  // Keeping the own text supersedes every rival; restoring one supersedes only what it had seen.
-  const basedOn = chosen ? chosen.updatedAt : Math.max(...versions.map((version) => version.updatedAt));
-  const written = { text, updatedAt: Math.max(now, note.updatedAt + 1), basedOn };
-  const { versions: _old, ...rest } = note;
+  // Keeping the own text supersedes every rival; restoring one supersedes it (and what it had seen)
+  // while the text it replaces stays a rival.
+  const written: NoteVersion = { text, updatedAt: after(note.updatedAt, now), seen: seenThrough(chosen ? [chosen] : versions) };
+  if (writer !== undefined) written.by = writer;
+  const { versions: _old, by: _by, seen: _seen, ...rest } = note;
   return {
     ...progress,
     notes: withEntry<Note>(progress.notes, key, { ...rest, ...noteFromVersions([written, ...versions]) }),
@@ -201,10 +217,11 @@ export function rate(
   now: number,
 ): CourseProgress {
   const key = blockKey(lessonId, blockId);
-  if (own(progress.ratings, key)?.value === value) return progress;
+  const rating = own(progress.ratings, key);
+  if (rating?.value === value) return progress;
   return {
     ...progress,
-    ratings: withEntry(progress.ratings, key, { value, at: now }),
+    ratings: withEntry(progress.ratings, key, { value, at: after(rating?.at, now) }),
     updatedAt: touched(progress, now),
   };
 }
@@ -262,16 +279,25 @@ function boundEntries<T>(map: Record<string, T>, bound: (entry: T) => T): Record
  */
 export function boundTimes(progress: CourseProgress, limit: number): CourseProgress {
   const cap = (time: number): number => Math.min(time, limit);
-  const capOptional = (time: number | undefined): number | undefined => (time === undefined ? undefined : cap(time));
   const future = (...times: (number | null | undefined)[]): boolean => times.some((time) => typeof time === 'number' && time > limit);
+  const boundVersion = <V extends NoteVersion>(version: V): V => {
+    const seen = Object.values(version.seen ?? {});
+    if (!future(version.updatedAt, ...seen)) return version;
+    const bounded: V = { ...version, updatedAt: cap(version.updatedAt) };
+    if (version.seen) {
+      bounded.seen = emptyIdMap<number>();
+      for (const [writer, time] of Object.entries(version.seen)) setOwn(bounded.seen, writer, cap(time));
+    }
+    return bounded;
+  };
   const notes = boundEntries(progress.notes, (note) => {
-    const versions = note.versions ?? [];
-    if (!future(note.updatedAt, note.basedOn, note.assessedAt, ...versions.flatMap((v) => [v.updatedAt, v.basedOn]))) return note;
-    const bounded: Note = { ...note, updatedAt: cap(note.updatedAt) };
-    if (note.basedOn !== undefined) bounded.basedOn = cap(note.basedOn);
+    const own = boundVersion(note);
+    const versions = note.versions?.map(boundVersion);
+    const changed = own !== note || future(note.assessedAt) || versions?.some((version, i) => version !== note.versions?.[i]);
+    if (!changed) return note;
+    const bounded: Note = { ...own };
+    if (versions) bounded.versions = versions;
     if (note.assessedAt !== undefined) bounded.assessedAt = cap(note.assessedAt);
-    if (note.versions) bounded.versions = note.versions.map((v) => ({ ...v, updatedAt: cap(v.updatedAt), basedOn: capOptional(v.basedOn) }));
-    if (bounded.versions) for (const v of bounded.versions) if (v.basedOn === undefined) delete v.basedOn;
     return bounded;
   });
   const ratings = boundEntries(progress.ratings, (rating) => (future(rating.at) ? { ...rating, at: cap(rating.at) } : rating));

@@ -98,7 +98,17 @@ const isRecordShape = shape({
     }),
   ),
   blocks: map(shape({ revealedAt: optional(isTime), doneAt: optional(nullable(isTime)), changedAt: optional(isTime) })),
-  notes: map(shape({ text: isText, updatedAt: isTime, assessment: optional(isAssessment), assessedAt: optional(isTime) })),
+  notes: map(
+    shape({
+      text: isText,
+      updatedAt: isTime,
+      by: optional(isId),
+      seen: optional(map(isTime)),
+      versions: optional(list(shape({ text: isText, updatedAt: isTime, by: optional(isId), seen: optional(map(isTime)) }))),
+      assessment: optional(isAssessment),
+      assessedAt: optional(isTime),
+    }),
+  ),
   ratings: map(shape({ value: isText, at: isTime })),
   attempts: list(isAttempt),
   position: nullable(shape({ lessonId: isId, at: isTime })),

@@ -6,7 +6,7 @@ import type { CourseProgress } from '../engine/progress-types.ts';
 import { canonicalJson } from '../engine/canonical.ts';
 import { hasCycle, withoutCycles } from './cycles.ts';
 import { progressKey, quarantineKey, quarantinePrefix } from './keys.ts';
-import { emptyProgress } from '../engine/progress.ts';
+import { CLOCK_SKEW_MS, boundTimes, emptyProgress } from '../engine/progress.ts';
 import { isSoundRecord, progressOfSoundRecord, toRecord } from './record-check.ts';
 import type { Restored } from './restore.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
@@ -123,8 +123,11 @@ export async function loadProgress(store: ProgressStore, courseId: string, now: 
   const stored = await store.get(key);
   if (!stored.ok) return stored;
   const restored = await restore(stored.value, courseId, now);
+  // Times from a clock that ran fast (an import from another device, a clock since corrected) are
+  // capped and written back, so that no later edit here loses to them.
+  const progress = boundTimes(restored.progress, now + CLOCK_SKEW_MS);
   const loaded: LoadedProgress = {
-    progress: restored.progress,
+    progress,
     problems: restored.problems,
     quarantinedAs: null,
     keepAsideFailed: null,
@@ -137,10 +140,10 @@ export async function loadProgress(store: ProgressStore, courseId: string, now: 
     if (!kept.ok) return { ok: true, value: { ...loaded, keepAsideFailed: kept } };
     loaded.quarantinedAs = kept.value;
   }
-  if (restored.problems.length > 0 || restored.migratedFrom !== null) {
+  if (restored.problems.length > 0 || restored.migratedFrom !== null || progress !== restored.progress) {
     // Rewrite now, so the next start reads a clean, current record. If this fails the next save retries.
     const writeId = `load:${now}`;
-    const written = await store.set(key, { ...toRecord(restored.progress), writeId });
+    const written = await store.set(key, { ...toRecord(progress), writeId });
     if (written.ok) loaded.writeId = writeId;
   }
   return { ok: true, value: loaded };
@@ -178,7 +181,7 @@ export async function saveProgress(
       // Merging would bring back what the learner chose to remove.
       return { ok: true, value: { progress: restored.progress, writeId: storedWriteId(stored.value) ?? '', followedReset: true } };
     }
-    merged = mergeProgress(restored.progress, progress);
+    merged = mergeProgress(boundTimes(restored.progress, options.now + CLOCK_SKEW_MS), progress);
   }
   const written = await store.set(key, { ...toRecord(merged), writeId: options.writeId });
   if (!written.ok) return written;

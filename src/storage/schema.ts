@@ -31,9 +31,19 @@ export const BlockProgressSchema = z.looseObject({
   changedAt: z.optional(Timestamp),
 });
 
+export const NoteVersionSchema = z.looseObject({
+  text: Text,
+  updatedAt: Timestamp,
+  by: z.optional(Id),
+  seen: z.optional(z.record(Key, Timestamp)),
+});
+
 export const NoteSchema = z.looseObject({
   text: Text,
   updatedAt: Timestamp,
+  by: z.optional(Id),
+  seen: z.optional(z.record(Key, Timestamp)),
+  versions: z.optional(z.array(NoteVersionSchema)),
   assessment: z.optional(SelfAssessmentSchema),
   assessedAt: z.optional(Timestamp),
 });

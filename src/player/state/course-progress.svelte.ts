@@ -24,6 +24,9 @@ export const NOTICES = {
     'Some saved progress could not be read. It has been left untouched on this device, and everything that could be recovered is restored.',
 } as const;
 
+/** Longest wait between a change and its safety copy, however large the copy (journal.ts). */
+const MAX_JOURNAL_GAP_MS = 250;
+
 /** Longest stretch of one lesson counted as study time without the learner moving on (an idle tab). */
 const MAX_STUDY_STRETCH_MS = 30 * 60 * 1000;
 
@@ -84,6 +87,10 @@ export class CourseProgressState implements ProgressApi {
   #activeLesson: string | null = null;
   #activeSince: number | null = null;
   #disposers: (() => void)[] = [];
+  #journalPending = false;
+  #journalTimer: ReturnType<typeof setTimeout> | undefined;
+  #journalAt = 0;
+  #journalGapMs = 0;
 
   constructor(courseId: string, options: CourseProgressOptions = {}) {
     this.courseId = courseId;
@@ -134,7 +141,10 @@ export class CourseProgressState implements ProgressApi {
     this.#change(lessonId, (progress, now) => reduce.setDone(progress, lessonId, blockId, done, now));
   }
   setNote(lessonId: string, blockId: string, promptId: string, text: string): void {
-    this.#change(lessonId, (progress, now) => reduce.setNote(progress, lessonId, blockId, promptId, text, now));
+    this.#change(lessonId, (progress, now) => reduce.setNote(progress, lessonId, blockId, promptId, text, now, this.#tabId));
+  }
+  resolveNote(lessonId: string, blockId: string, promptId: string, text: string): void {
+    this.#change(lessonId, (progress, now) => reduce.resolveNote(progress, lessonId, blockId, promptId, text, now, this.#tabId));
   }
   assess(lessonId: string, blockId: string, promptId: string, assessment: SelfAssessment): void {
     this.#change(lessonId, (progress, now) => reduce.assess(progress, lessonId, blockId, promptId, assessment, now));
@@ -152,7 +162,7 @@ export class CourseProgressState implements ProgressApi {
   /** Merges progress from elsewhere (an import) into this course's progress. Nothing is replaced. */
   merge(progress: CourseProgress): void {
     if (progress.courseId !== this.courseId) return;
-    const merged = mergeProgress(this.#progress, progress);
+    const merged = mergeProgress(this.#progress, this.#bounded(progress));
     this.#apply(this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged);
   }
 
@@ -191,6 +201,7 @@ export class CourseProgressState implements ProgressApi {
     this.#creditStudyTime(this.#now());
     this.#activeSince = null;
     for (const dispose of this.#disposers.splice(0)) dispose();
+    clearTimeout(this.#journalTimer);
     await this.flush();
     this.#clearTimer();
   }
@@ -209,6 +220,33 @@ export class CourseProgressState implements ProgressApi {
     this.#progress = next;
     this.#dirty = true;
     this.#scheduleSave();
+    this.#journalSoon();
+  }
+
+  /** Another copy's times, capped near this device's clock (a fast clock elsewhere must not win every edit). */
+  #bounded(progress: CourseProgress): CourseProgress {
+    return reduce.boundTimes(progress, this.#now() + reduce.CLOCK_SKEW_MS);
+  }
+
+  /**
+   * Writes the synchronous safety copy soon after a change, so a crash loses nothing typed: once
+   * per task while it is cheap, and spaced out in proportion to its cost when the copy is large.
+   */
+  #journalSoon(): void {
+    if (this.#journalPending) return;
+    this.#journalPending = true;
+    const run = () => {
+      this.#journalPending = false;
+      this.#journalTimer = undefined;
+      if (!this.#dirty && this.#timer === undefined) return;
+      const started = performance.now();
+      writeJournal(this.#progress);
+      this.#journalAt = performance.now();
+      this.#journalGapMs = Math.min(MAX_JOURNAL_GAP_MS, (this.#journalAt - started) * 20);
+    };
+    const wait = this.#journalAt + this.#journalGapMs - performance.now();
+    if (wait <= 0) queueMicrotask(run);
+    else this.#journalTimer = setTimeout(run, wait);
   }
 
   #scheduleSave(): void {
@@ -251,7 +289,8 @@ export class CourseProgressState implements ProgressApi {
     this.#lastWriteId = writeId;
     // Anything the learner did while storage was loading is merged in, not replaced, and so is the
     // safety copy a previous page wrote as it closed (journal.ts).
-    const journal = await readJournal(this.courseId, now);
+    const found = await readJournal(this.courseId, now);
+    const journal = found && this.#bounded(found);
     const recovered = journal ? mergeProgress(progress, journal) : progress;
     this.#takeIn(mergeProgress(recovered, this.#progress), progress);
     if (journal && sameData(recovered, progress)) clearJournal(this.courseId);
@@ -330,7 +369,7 @@ export class CourseProgressState implements ProgressApi {
     const now = this.#now();
     const restored = await restore(message.record, this.courseId, now);
     if (restored.problems.length > 0) return;
-    const theirs = restored.progress;
+    const theirs = this.#bounded(restored.progress);
     if (isNewerReset(theirs, this.#progress)) {
       this.#adopt(theirs, message.writeId);
       return;

@@ -83,6 +83,8 @@ afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(created.splice(0).map((state) => state.dispose()));
   await disposeCourseProgress();
+  // A state that could not save keeps its safety copy (journal.ts): it must not reach the next test.
+  localStorage.clear();
   Reflect.deleteProperty(document, 'visibilityState');
 });
 
