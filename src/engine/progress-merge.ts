@@ -121,12 +121,20 @@ function mergeNote(a: Note, b: Note): Note {
 }
 
 function mergeAttempts(a: QuizAttempt[], b: QuizAttempt[]): QuizAttempt[] {
+  // A summary meets a whole history on every save: nothing to merge, and the list is kept as it is.
+  if (a.length === 0 && isCanonical(b)) return b;
+  if (b.length === 0 && isCanonical(a)) return a;
   const byId = new Map<string, QuizAttempt>();
   for (const attempt of [...a, ...b]) {
     const seen = byId.get(attempt.id);
     byId.set(attempt.id, seen ? later(seen, attempt, (x) => [x.finishedAt]) : attempt);
   }
   return [...byId.values()].sort(compareAttempts);
+}
+
+function isCanonical(attempts: QuizAttempt[]): boolean {
+  for (let i = 1; i < attempts.length; i++) if (compareAttempts(attempts[i - 1] as QuizAttempt, attempts[i] as QuizAttempt) >= 0) return false;
+  return true;
 }
 
 const PROGRESS_KEYS = new Set([

@@ -4,6 +4,7 @@
 import type { CourseProgress } from '../engine/progress-types.ts';
 import { mergeProgress } from '../engine/progress-merge.ts';
 import { withIdMaps } from '../engine/progress.ts';
+import { readAllAttempts } from './attempt-log.ts';
 import { parseJson } from './json.ts';
 import { courseIdOfProgressKey } from './keys.ts';
 import { canonicalAttempts, restoreProgress } from './restore.ts';
@@ -16,7 +17,8 @@ export const EXPORT_VERSION = 1;
 
 /** Import limits: far above a real learner's progress, low enough to refuse a hostile file quickly. */
 export const IMPORT_LIMITS = {
-  bytes: 5 * 1024 * 1024,
+  /** An export of 10,000 attempts is about 20 MB. */
+  bytes: 50 * 1024 * 1024,
   stringLength: 100_000,
   attempts: 100_000,
 } as const;
@@ -57,7 +59,11 @@ export async function exportAll(store: ProgressStore, now: number, live: CourseP
       continue;
     }
     // Damaged parts stay in their quarantine copy; the export carries what restores cleanly.
-    setOwn(courses, courseId, restoreProgress(stored.value, courseId, now).progress);
+    const summary = restoreProgress(stored.value, courseId, now).progress;
+    const log = await readAllAttempts(store, courseId);
+    if (!log.ok) warnings.push(`Quiz attempts for "${courseId}" could not be read (${log.message}).`);
+    const logged = log.ok ? log.value.attempts.filter((attempt) => attempt.finishedAt >= (summary.resetAt ?? 0)) : [];
+    setOwn(courses, courseId, mergeProgress(summary, { ...summary, attempts: logged }));
   }
   for (const progress of live) {
     const stored = Object.hasOwn(courses, progress.courseId) ? courses[progress.courseId] : undefined;

@@ -52,12 +52,16 @@ export const V1_FIELDS = {
 export const ProgressRecordV1Schema = z.looseObject(V1_FIELDS);
 export type ProgressRecordV1 = z.infer<typeof ProgressRecordV1Schema>;
 
+/** Version 2: the whole CourseProgress, attempts inline, in one record. */
+export type ProgressRecordV2 = Omit<ProgressRecord, 'version'> & { version: 2 };
+
 export interface RecordByVersion {
   1: ProgressRecordV1;
-  2: ProgressRecord;
+  2: ProgressRecordV2;
+  3: ProgressRecord;
 }
 export type RecordVersion = keyof RecordByVersion;
-type NextVersion = { 1: 2 };
+type NextVersion = { 1: 2; 2: 3 };
 
 /** The fields of a version, one schema each (restore salvages field by field), and what a missing field defaults to. */
 export interface RecordFormat {
@@ -83,8 +87,12 @@ export const RECORD_FORMATS: { [V in RecordVersion]: RecordFormat } = {
     }),
   },
   2: {
-    fields: { version: z.literal(CURRENT_RECORD_VERSION), ...PROGRESS_FIELDS },
-    defaults: (courseId, now) => ({ version: CURRENT_RECORD_VERSION, ...emptyProgress(courseId, now) }),
+    fields: { version: z.literal(2), ...PROGRESS_FIELDS },
+    defaults: (courseId, now) => ({ version: 2, ...emptyProgress(courseId, now) }),
+  },
+  3: {
+    fields: { version: z.literal(3), ...PROGRESS_FIELDS },
+    defaults: (courseId, now) => ({ version: 3, ...emptyProgress(courseId, now) }),
   },
 };
 
@@ -96,9 +104,9 @@ function withoutKeys(record: Record<string, unknown>, known: object): Record<str
   return rest;
 }
 
-function migrateV1toV2(v1: ProgressRecordV1): ProgressRecord {
+function migrateV1toV2(v1: ProgressRecordV1): ProgressRecordV2 {
   const at = v1.savedAt;
-  const record: ProgressRecord = {
+  const record: ProgressRecordV2 = {
     // Fields a later 1.x build added are carried over untouched.
     ...withoutKeys(v1, V1_FIELDS),
     version: 2,
@@ -146,8 +154,17 @@ function migrateV1toV2(v1: ProgressRecordV1): ProgressRecord {
 }
 
 /** One step per version: MIGRATIONS[n] turns a version n record into version n + 1. */
+/**
+ * The fields stay; what changes is where attempts are kept. The record still carries them here, and
+ * loadProgress (records.ts) moves them to their own keys in two phases before it rewrites the record.
+ */
+function migrateV2toV3(v2: ProgressRecordV2): ProgressRecord {
+  return { ...v2, version: 3 };
+}
+
 export const MIGRATIONS: { [V in keyof NextVersion]: (record: RecordByVersion[V]) => RecordByVersion[NextVersion[V]] } = {
   1: migrateV1toV2,
+  2: migrateV2toV3,
 };
 
 export function isRecordVersion(version: unknown): version is RecordVersion {

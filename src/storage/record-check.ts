@@ -7,7 +7,12 @@
 import { compareAttempts, withIdMaps } from '../engine/progress.ts';
 import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
 
-export const CURRENT_RECORD_VERSION = 2;
+/**
+ * 3: the summary layout. The record under progressKey() holds everything but finished attempts,
+ * which live under attemptKey() one each (attempt-log.ts). A record with attempts inline (version
+ * 1 or 2, or 3 written by a test) is moved into that layout when it is loaded or saved over.
+ */
+export const CURRENT_RECORD_VERSION = 3;
 
 export type ProgressRecord = CourseProgress & {
   version: typeof CURRENT_RECORD_VERSION;
@@ -24,6 +29,12 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 export function toRecord(progress: CourseProgress): ProgressRecord {
   return { ...progress, version: CURRENT_RECORD_VERSION };
+}
+
+/** What is stored under progressKey(): the record without its attempts (they are stored one each). */
+export function toSummaryRecord(progress: CourseProgress): Omit<ProgressRecord, 'attempts'> {
+  const { attempts: _attempts, ...summary } = progress;
+  return { ...summary, version: CURRENT_RECORD_VERSION };
 }
 
 type Check = (value: unknown) => boolean;
@@ -70,7 +81,7 @@ const ANSWERS: Record<string, Check> = {
 };
 const isAnswer: Check = (value) => isObject(value) && typeof value.type === 'string' && Object.hasOwn(ANSWERS, value.type) && ANSWERS[value.type]!(value);
 
-const isAttempt = shape({
+export const isAttempt = shape({
   id: isId,
   quizId: isId,
   startedAt: isTime,
@@ -110,7 +121,8 @@ const isRecordShape = shape({
     }),
   ),
   ratings: map(shape({ value: isText, at: isTime })),
-  attempts: list(isAttempt),
+  // Absent in a summary record; inline in older ones (moved out on load).
+  attempts: optional(list(isAttempt)),
   position: nullable(shape({ lessonId: isId, at: isTime })),
   updatedAt: isTime,
   resetAt: optional(isTime),
@@ -138,5 +150,5 @@ export function canonicalAttempts(attempts: QuizAttempt[]): QuizAttempt[] {
 /** The learner's progress held by a sound record (without the stored copy's version and write id). */
 export function progressOfSoundRecord(record: ProgressRecord): CourseProgress {
   const { version: _version, writeId: _writeId, ...progress } = record;
-  return withIdMaps({ ...progress, attempts: canonicalAttempts(progress.attempts) });
+  return withIdMaps({ ...progress, attempts: canonicalAttempts(progress.attempts ?? []) });
 }

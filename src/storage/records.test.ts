@@ -7,6 +7,15 @@ import { isQuarantineKey, progressKey } from './keys.ts';
 import { exportAll } from './export.ts';
 import { MAX_QUARANTINE_COPIES, loadProgress, saveProgress, type QuarantineRecord } from './records.ts';
 import { toRecord } from './schema.ts';
+import { toSummaryRecord } from './record-check.ts';
+import { attemptPrefix } from './keys.ts';
+
+/** Ids of the attempts stored one each for the course, in key order. */
+const loggedIds = (backend: { data: Map<string, unknown> }): string[] =>
+  [...backend.data.keys()]
+    .filter((key) => key.startsWith(attemptPrefix(COURSE)))
+    .sort()
+    .map((key) => (backend.data.get(key) as QuizAttempt).id);
 import { createMemoryBackend, createStore, type StorageBackend } from './store.ts';
 
 const COURSE = 'external-customers';
@@ -51,7 +60,9 @@ describe('loadProgress', () => {
     const backend = createMemoryBackend({ [KEY]: fixture('record-v1.json') });
     const loaded = await loadProgress(createStore({ backend }), COURSE, 5);
     expect(loaded.ok && loaded.value.migratedFrom).toBe(1);
-    expect(backend.data.get(KEY)).toMatchObject({ version: 2, theme: 'dark', attempts: [{ id: 'v1-0-final-1700002000000' }, {}] });
+    expect(backend.data.get(KEY)).toMatchObject({ version: 3, theme: 'dark' });
+    expect(backend.data.get(KEY)).not.toHaveProperty('attempts');
+    expect(loggedIds(backend)).toEqual(['v1-0-final-1700002000000', 'v1-1-final-1700003000000']);
   });
 
   it('keeps a damaged record aside, exactly as found, and rewrites what could be recovered', async () => {
@@ -70,7 +81,8 @@ describe('loadProgress', () => {
       problems: ['attempts.1.score: expected number'],
       record: damaged,
     });
-    expect(backend.data.get(KEY)).toMatchObject({ version: 2, attempts: [{ id: 'att-1' }, { id: 'att-2' }] });
+    expect(backend.data.get(KEY)).toMatchObject({ version: 3 });
+    expect(loggedIds(backend)).toEqual(['att-1', 'att-2']);
     // The clean record loads without another quarantine.
     const again = await loadProgress(createStore({ backend }), COURSE, 1_800_000_000_001);
     expect(again.ok && again.value.problems).toEqual([]);
@@ -150,18 +162,20 @@ describe('saveProgress (read-merge-write)', () => {
     const other = addAttempt(setNote(emptyProgress(COURSE, 0), 'l', 'r', 'p1', 'theirs', 10), attempt('theirs', 20), 20);
     const backend = createMemoryBackend({ [KEY]: { ...toRecord(other), writeId: 'other:1' } });
     const mine = addAttempt(setNote(emptyProgress(COURSE, 0), 'l', 'r', 'p2', 'mine', 30), attempt('mine', 40), 40);
-    const saved = await saveProgress(createStore({ backend }), mine, { now: 50, lastWriteId: 'me:1', writeId: 'me:2' });
+    const saved = await saveProgress(createStore({ backend }), mine, { now: 50, lastWriteId: 'me:1', writeId: 'me:2', newAttempts: mine.attempts });
     if (!saved.ok) throw new Error(saved.message);
-    expect(saved.value.progress.attempts.map((a) => a.id)).toEqual(['theirs', 'mine']);
+    // The other tab's attempt was inline (an older layout): it comes back, and is now in the log.
+    expect(saved.value.progress.attempts.map((a) => a.id)).toEqual(['theirs']);
     expect(Object.keys(saved.value.progress.notes).sort()).toEqual(['l/r/p1', 'l/r/p2']);
-    expect(backend.data.get(KEY)).toEqual({ ...toRecord(saved.value.progress), writeId: 'me:2' });
+    expect(backend.data.get(KEY)).toEqual({ ...toSummaryRecord(saved.value.progress), writeId: 'me:2' });
+    expect(loggedIds(backend)).toEqual(['theirs', 'mine']);
   });
 
   it('skips the merge when storage still holds its own last write', async () => {
     const mine = setNote(emptyProgress(COURSE, 0), 'l', 'r', 'p', 'text', 5);
     const backend = createMemoryBackend({ [KEY]: { ...toRecord(emptyProgress(COURSE, 0)), writeId: 'me:1' } });
     const saved = await saveProgress(createStore({ backend }), mine, { now: 6, lastWriteId: 'me:1', writeId: 'me:2' });
-    expect(saved.ok && saved.value.progress).toBe(mine);
+    expect(saved.ok && saved.value.progress).toEqual({ ...mine, attempts: [] });
   });
 
   it('does not merge an older copy into a record the learner has since reset', async () => {

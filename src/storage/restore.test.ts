@@ -62,7 +62,7 @@ const BROKEN: Record<string, BrokenCase> = {
     },
   },
   'future-version.json': {
-    problems: [/newer version of Coursemark \(record version 3\)/],
+    problems: [/newer version of Coursemark \(record version 4\)/],
     check: ({ progress }) => {
       expect(v2Attempts(progress)).toEqual(['att-1', 'att-2']);
       expect(progress).toHaveProperty('goals', [{ id: 'g1', text: 'Finish by Friday' }]);

@@ -1,4 +1,5 @@
-// The stored form of a course's progress (record version 2 = CourseProgress plus `version`), as
+// The stored form of a course's progress (record version 3 = CourseProgress plus `version`, its
+// attempts stored apart: see record-check.ts), as
 // zod/mini schemas for the browser. Objects are loose: fields written by a newer build survive a
 // round trip through an older one. Older record versions live in migrations.ts.
 import * as z from 'zod/mini';
@@ -103,10 +104,11 @@ export const PROGRESS_FIELDS = {
 /** CourseProgress as validated data (the in-memory shape, without the stored `version`). */
 export const CourseProgressSchema = z.looseObject(PROGRESS_FIELDS);
 
-/** What is stored under progressKey(courseId). */
+/** What is stored under progressKey(courseId) (attempts absent from a summary record). */
 export const ProgressRecordSchema = z.looseObject({
   version: z.literal(CURRENT_RECORD_VERSION),
   ...PROGRESS_FIELDS,
+  attempts: z._default(z.array(QuizAttemptSchema), []),
 });
 
 // What the schema accepts must be a CourseProgress: a compile error here means the two drifted apart.

@@ -42,9 +42,10 @@ window.coursemarkBench = {
     const response = await fetch(url);
     if (!response.ok) return { ok: false, attempts: 0, message: `${url}: HTTP ${response.status}` };
     const progress = (await response.json()) as CourseProgress;
-    const saved = await saveProgress(createStore(), progress, { now: Date.now(), writeId: 'bench-seed' });
+    // The summary record and each attempt under its own key, as the player stores them.
+    const saved = await saveProgress(createStore(), progress, { now: Date.now(), writeId: 'bench-seed', newAttempts: progress.attempts });
     return saved.ok
-      ? { ok: true, attempts: saved.value.progress.attempts.length, message: 'saved' }
+      ? { ok: true, attempts: progress.attempts.length, message: 'saved' }
       : { ok: false, attempts: 0, message: `${saved.reason}: ${saved.message}` };
   },
   async restore(course) {

@@ -9,7 +9,8 @@ import type { CourseProgress, QuizAttempt, SelfAssessment } from '../../engine/p
 import { progressChannelName, progressKey } from '../../storage/keys.ts';
 import { loadProgress, restore, saveProgress } from '../../storage/records.ts';
 import { clearJournal, readJournal, writeJournal } from '../../storage/journal.ts';
-import { toRecord } from '../../storage/record-check.ts';
+import { removeAttempts } from '../../storage/attempt-log.ts';
+import { isAttempt, toSummaryRecord } from '../../storage/record-check.ts';
 import { createStore, type ProgressStore, type StoreFailure } from '../../storage/store.ts';
 
 /** What the learner is told. Calm, and always with what to do next. */
@@ -43,12 +44,23 @@ export interface CourseProgressOptions {
   broadcast?: boolean;
 }
 
-/** What one tab tells the others on the course's channel: the record it has just stored. */
+/**
+ * What one tab tells the others on the course's channel: the summary it has just stored and the
+ * attempts that save added (never the whole history).
+ */
 interface SavedMessage {
   type: 'saved';
   writeId: string;
   record: unknown;
+  attempts?: unknown[];
 }
+
+/** The progress without its attempts: what the summary record holds and what saves compare. */
+const summaryOf = (progress: CourseProgress): CourseProgress => ({ ...progress, attempts: [] });
+
+/** Whether `next` holds anything `current` lacks (attempts only ever grow, so their count tells). */
+const differs = (next: CourseProgress, current: CourseProgress): boolean =>
+  next.attempts.length !== current.attempts.length || !sameData(summaryOf(next), summaryOf(current));
 
 function isSavedMessage(data: unknown): data is SavedMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'saved' && typeof (data as { writeId?: unknown }).writeId === 'string';
@@ -87,6 +99,8 @@ export class CourseProgressState implements ProgressApi {
   #activeLesson: string | null = null;
   #activeSince: number | null = null;
   #disposers: (() => void)[] = [];
+  /** Finished attempts not yet stored under their own keys. */
+  #unsavedAttempts = new Map<string, QuizAttempt>();
   #journalPending = false;
   #journalTimer: ReturnType<typeof setTimeout> | undefined;
   #journalAt = 0;
@@ -153,6 +167,7 @@ export class CourseProgressState implements ProgressApi {
     this.#change(lessonId, (progress, now) => reduce.rate(progress, lessonId, blockId, value, now));
   }
   addAttempt(attempt: QuizAttempt): void {
+    if (!this.#progress.attempts.some((known) => known.id === attempt.id)) this.#unsavedAttempts.set(attempt.id, attempt);
     const lessonId = this.#course?.quizzes.find((quiz) => quiz.id === attempt.quizId)?.lessonId ?? null;
     this.#change(lessonId, (progress, now) => reduce.addAttempt(progress, attempt, now));
     // An attempt is the learner's most valuable work: save it without waiting for quiet.
@@ -162,6 +177,8 @@ export class CourseProgressState implements ProgressApi {
   /** Merges progress from elsewhere (an import) into this course's progress. Nothing is replaced. */
   merge(progress: CourseProgress): void {
     if (progress.courseId !== this.courseId) return;
+    const known = new Set(this.#progress.attempts.map((attempt) => attempt.id));
+    for (const attempt of progress.attempts) if (!known.has(attempt.id)) this.#unsavedAttempts.set(attempt.id, attempt);
     const merged = mergeProgress(this.#progress, this.#bounded(progress));
     this.#apply(this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged);
   }
@@ -177,13 +194,16 @@ export class CourseProgressState implements ProgressApi {
       const now = this.#now();
       const fresh: CourseProgress = { ...reduce.emptyProgress(this.courseId, now), resetAt: now };
       const writeId = `${this.#tabId}:${++this.#writes}`;
-      const written = await this.#store.set(progressKey(this.courseId), { ...toRecord(fresh), writeId });
+      const written = await this.#store.set(progressKey(this.courseId), { ...toSummaryRecord(fresh), writeId });
+      // Attempts from before the reset no longer count even if some stay (see sinceReset in records.ts).
+      if (written.ok) await removeAttempts(this.#store, this.courseId);
+      this.#unsavedAttempts.clear();
       // Unavailable storage holds nothing to reset: the session's progress is all there is.
       if (!written.ok && written.reason !== 'unavailable') {
         return { ok: false, message: `Your progress could not be reset on this device (${written.message}). Nothing was removed.` };
       }
       this.#adopt(fresh, written.ok ? writeId : null);
-      if (written.ok) this.#post({ type: 'saved', writeId, record: toRecord(fresh) });
+      if (written.ok) this.#post({ type: 'saved', writeId, record: toSummaryRecord(fresh) });
       return { ok: true, message: 'Your progress in this course has been reset.' };
     });
     this.#saving = done.then(() => undefined);
@@ -302,8 +322,9 @@ export class CourseProgressState implements ProgressApi {
    */
   #takeIn(merged: CourseProgress, stored: CourseProgress): void {
     const settled = this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged;
-    if (!sameData(settled, this.#progress)) this.#progress = settled;
-    if (!sameData(settled, stored)) {
+    if (differs(settled, this.#progress)) this.#progress = settled;
+    // Attempts are saved by their own bookkeeping (#unsavedAttempts): only the summary is compared.
+    if (!sameData(summaryOf(settled), summaryOf(stored))) {
       this.#dirty = true;
       this.#scheduleSave();
     }
@@ -322,15 +343,17 @@ export class CourseProgressState implements ProgressApi {
 
   async #write(): Promise<void> {
     const snapshot = this.#progress;
+    const newAttempts = [...this.#unsavedAttempts.values()];
     this.#dirty = false;
     const writeId = `${this.#tabId}:${++this.#writes}`;
-    const saved = await saveProgress(this.#store, snapshot, { now: this.#now(), lastWriteId: this.#lastWriteId, writeId });
+    const saved = await saveProgress(this.#store, snapshot, { now: this.#now(), lastWriteId: this.#lastWriteId, writeId, newAttempts });
     if (!saved.ok) {
       this.#dirty = true;
       this.#storageFailed(saved.reason);
       return;
     }
     this.#storageWorks();
+    for (const attempt of newAttempts) this.#unsavedAttempts.delete(attempt.id);
     // IndexedDB now holds everything the safety copy had (the write merged it in).
     if (!this.#dirty) clearJournal(this.courseId);
     if (saved.value.followedReset) {
@@ -340,11 +363,11 @@ export class CourseProgressState implements ProgressApi {
     }
     this.#lastWriteId = writeId;
     const stored = saved.value.progress;
-    if (stored !== snapshot && !sameData(stored, snapshot)) {
+    if (stored.attempts.length > 0 || !sameData(summaryOf(stored), summaryOf(snapshot))) {
       // Another tab's work came back with the read-merge-write; changes made meanwhile stay on top.
-      this.#takeIn(this.#progress === snapshot ? stored : mergeProgress(stored, this.#progress), stored);
+      this.#takeIn(mergeProgress(stored, this.#progress), stored);
     }
-    this.#post({ type: 'saved', writeId, record: toRecord(stored) });
+    this.#post({ type: 'saved', writeId, record: toSummaryRecord(stored), attempts: newAttempts });
   }
 
   /** Replaces this tab's progress with a reset record (its own or another tab's). */
@@ -369,7 +392,8 @@ export class CourseProgressState implements ProgressApi {
     const now = this.#now();
     const restored = await restore(message.record, this.courseId, now);
     if (restored.problems.length > 0) return;
-    const theirs = this.#bounded(restored.progress);
+    const attempts = (message.attempts ?? []).filter((attempt): attempt is QuizAttempt => isAttempt(attempt));
+    const theirs = this.#bounded({ ...restored.progress, attempts: [...restored.progress.attempts, ...attempts].sort(reduce.compareAttempts) });
     if (isNewerReset(theirs, this.#progress)) {
       this.#adopt(theirs, message.writeId);
       return;
