@@ -7,8 +7,8 @@ import { attemptKey, attemptPrefix } from './keys.ts';
 import { isAttempt } from './record-check.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
 
-/** Attempts per read: about 1 MB of values, one short task to copy out of IndexedDB. */
-export const ATTEMPT_PAGE = 500;
+/** Attempts per read: about 2 MB of values, one short task to copy out of IndexedDB. */
+export const ATTEMPT_PAGE = 1000;
 
 /** Writes each attempt under its key. Writing one already there writes the same value again. */
 export async function writeAttempts(store: ProgressStore, courseId: string, attempts: readonly QuizAttempt[]): Promise<StoreResult<void>> {

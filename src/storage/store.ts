@@ -125,13 +125,8 @@ async function openLocalforage(name: string, drivers: DriverName[], timeoutMs: n
 /** The last character of a key range: every key with the prefix sorts before prefix + this. */
 const RANGE_END = '\uffff';
 
-/**
- * One page of a key range straight from localforage's IndexedDB store: localforage can only list
- * every key of the store and read values one transaction each, which for 10,000 attempts takes
- * seconds; a bounded getAll over a key range reads a page in one request. Null when IndexedDB
- * cannot be used this way (the caller falls back to localforage).
- */
-function rangeIndexedDb(database: string, storeName: string, prefix: string, after: string | undefined, limit: number): Promise<StoredEntry[] | null> {
+/** Opens localforage's database for reading without creating it; null when that cannot be done. */
+function openForReading(database: string): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -140,35 +135,37 @@ function rangeIndexedDb(database: string, storeName: string, prefix: string, aft
     } catch {
       return resolve(null);
     }
-    request.onupgradeneeded = () => {
-      request.transaction?.abort();
-    };
+    request.onupgradeneeded = () => request.transaction?.abort();
     request.onblocked = () => resolve(null);
     request.onerror = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;
-      try {
-        if (!db.objectStoreNames.contains(storeName)) {
-          db.close();
-          return resolve([]);
-        }
-        const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-        const range = IDBKeyRange.bound(after ?? prefix, prefix + RANGE_END, after !== undefined, false);
-        const keys = store.getAllKeys(range, limit);
-        const values = store.getAll(range, limit);
-        values.onsuccess = () => {
-          db.close();
-          resolve((keys.result as IDBValidKey[]).map((key, index) => ({ key: String(key), value: values.result[index] })));
-        };
-        values.onerror = () => {
-          db.close();
-          resolve(null);
-        };
-      } catch {
-        db.close();
-        resolve(null);
-      }
+      // Never stand in the way of localforage creating or upgrading its database.
+      db.onversionchange = () => db.close();
+      resolve(db);
     };
+  });
+}
+
+/**
+ * One page of a key range straight from localforage's IndexedDB store: localforage can only list
+ * every key of the store and read values one transaction each, which for 10,000 attempts takes
+ * seconds; a bounded getAll over a key range reads a page in one request. Null when IndexedDB
+ * cannot be used this way (the caller falls back to localforage).
+ */
+function rangeIndexedDb(db: IDBDatabase, storeName: string, prefix: string, after: string | undefined, limit: number): Promise<StoredEntry[] | null> {
+  return new Promise((resolve) => {
+    try {
+      if (!db.objectStoreNames.contains(storeName)) return resolve([]);
+      const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+      const range = IDBKeyRange.bound(after ?? prefix, prefix + RANGE_END, after !== undefined, false);
+      const keys = store.getAllKeys(range, limit);
+      const values = store.getAll(range, limit);
+      values.onsuccess = () => resolve((keys.result as IDBValidKey[]).map((key, index) => ({ key: String(key), value: values.result[index] })));
+      values.onerror = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
   });
 }
 
@@ -222,6 +219,7 @@ export function peekIndexedDb(database: string, storeName: string, key: string):
 export function createStore(options: StoreOptions = {}): ProgressStore {
   const { backend, name = DATABASE_NAME, drivers = ['indexeddb', 'localstorage'], timeoutMs = 4000 } = options;
   let opening: Promise<StoreResult<StorageBackend>> | undefined;
+  let reader: Promise<IDBDatabase | null> | undefined;
 
   function connect(): Promise<StoreResult<StorageBackend>> {
     opening ??= (async (): Promise<StoreResult<StorageBackend>> => {
@@ -276,9 +274,11 @@ export function createStore(options: StoreOptions = {}): ProgressStore {
     remove: (key) => run((store) => store.removeItem(key)),
     keys: () => run((store) => store.keys()),
     async range(prefix, { after, limit }) {
-      const usesIndexedDb = await run(async (store) => store.driver() === 'asyncStorage');
-      if (!backend && usesIndexedDb.ok && usesIndexedDb.value) {
-        const page = await rangeIndexedDb(name, STORE_NAME, prefix, after, limit);
+      // Like get(): IndexedDB is read without loading localforage, over one connection kept for reads.
+      if (!backend && drivers[0] === 'indexeddb') {
+        reader ??= openForReading(name);
+        const db = await reader;
+        const page = db && (await rangeIndexedDb(db, STORE_NAME, prefix, after, limit));
         if (page) return { ok: true, value: page };
       }
       return run(async (store) => {
