@@ -348,6 +348,24 @@ describe('two tabs on one course', () => {
     expect(writes).toBe(0);
   });
 
+  it('tells the other tabs what a save changed, never the whole history', async () => {
+    const backend = createMemoryBackend();
+    const [a] = await twoTabs(backend);
+    for (let i = 0; i < 50; i++) a.addAttempt(attempt(`old-${i}`, clock + i));
+    await a.flush();
+    const listener = new BroadcastChannel(`coursemark:progress:${COURSE}`);
+    const messages: { record: Record<string, unknown>; attempts: QuizAttempt[] }[] = [];
+    listener.onmessage = (event: MessageEvent) => messages.push(event.data);
+    a.addAttempt(attempt('new', clock + 100));
+    a.setNote('map', 'reflection', 'p1', 'and a note');
+    await a.flush();
+    await vi.waitFor(() => expect(messages.length).toBeGreaterThan(0));
+    listener.close();
+    const last = messages.at(-1)!;
+    expect(last.record).not.toHaveProperty('attempts');
+    expect(messages.flatMap((message) => message.attempts.map((one) => one.id))).toEqual(['new']);
+  });
+
   it('a lesson finished across two tabs counts as done in both', async () => {
     const backend = createMemoryBackend();
     const a = makeState(createStore({ backend }), { broadcast: true, debounceMs: 10, course });
