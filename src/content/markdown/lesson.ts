@@ -10,7 +10,7 @@ import type { BlockEntry, LessonEntry } from '../schema/manifest.ts';
 import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
-import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
+import { CodeFenceTracker, isBlank, modelAnswerLines, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
 import { parseQuizBody } from './quiz.ts';
 import { parseGift } from './gift.ts';
 
@@ -279,7 +279,7 @@ export function compileLesson(
             }
             emit.imports.add('CaseQuestion');
             emit.out.push('', `<CaseQuestion id="${attr(promptId)}" number="${n + 1}" text="${attr(text)}">`, '', parsed.text, '');
-            reveal(answer.map((l, i) => (i === answer.findIndex((x) => x.text.trim() !== '') ? { ...l, text: l.text.replace(MODEL_ANSWER, '$1') } : l)));
+            reveal(modelAnswerLines(answer));
             emit.out.push('', '</CaseQuestion>', '');
           } else {
             emit.imports.add('ReflectionPrompt');
