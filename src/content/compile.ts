@@ -4,6 +4,7 @@
 import { compile as mdsvex } from 'mdsvex';
 import { compile as svelte } from 'svelte/compiler';
 import { rewriteLinks, type LessonIndex } from './markdown/lesson.ts';
+import { scrollableTables } from './markdown/tables.ts';
 
 interface HastNode {
   type: string;
@@ -45,7 +46,7 @@ export async function lessonToSvelte(source: string, file: string, index: Lesson
     extensions: ['.md'],
     smartypants: { quotes: true, ellipses: true, dashes: 'oldschool' },
     highlight: { highlighter },
-    rehypePlugins: [escapeSvelteSyntax],
+    rehypePlugins: [escapeSvelteSyntax, scrollableTables],
   });
   if (!result) throw new Error(`mdsvex returned nothing for ${file}`);
   return rewriteLinks(result.code, file, index).code;

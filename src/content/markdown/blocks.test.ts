@@ -48,3 +48,10 @@ describe('a list inside a case-study answer', () => {
     expect(list).toContain('RoSPA');
   });
 });
+
+describe('a table in a lesson', () => {
+  it('sits in a focusable region named after its headings, so it scrolls inside its card', async () => {
+    const html = await compiledHtml('---\ntitle: Case\n---\n| Service | Target | Measured by |\n|---|---|---|\n| Calls | 20 s | Phone system |\n');
+    expect(html.replace(/\s+/g, " ")).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Service, Target, Measured by" ><table>');
+  });
+});
