@@ -171,7 +171,7 @@ export function compileLesson(
           sink.error(separators[1]!.line, 1, 'example/many-separators', 'an example can have only one "???" line', 'keep one "???" between the task and the worked solution');
         }
         if (isBlank(block.body)) emptyBlock(block, sink);
-        open();
+        open({ open: (attrs as { open?: string } | null)?.open === 'true' ? 'true' : undefined });
         md(parts[0]!);
         if (parts.length > 1) {
           if (isBlank(parts[1]!)) {

@@ -11,7 +11,11 @@ const Common = { id: IdSchema.optional() };
 export const BlockAttributeSchemas = {
   purpose: z.strictObject(Common),
   theory: z.strictObject(Common),
-  example: z.strictObject(Common),
+  example: z.strictObject({
+    ...Common,
+    /** Show the worked solution from the start (`{open}`); by default it waits for the learner. */
+    open: z.enum(['true', 'false'], { error: 'write just "open" to show the worked solution from the start' }).optional(),
+  }),
   question: z.strictObject(Common),
   challenge: z.strictObject(Common),
   video: z.strictObject({
