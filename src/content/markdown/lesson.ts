@@ -206,7 +206,7 @@ export function compileLesson(
       }
       case 'video': {
         const video = (attrs ?? {}) as z.infer<(typeof BlockAttributeSchemas)['video']>;
-        const extra: Record<string, string | undefined> = { url: video.url, duration: video.duration };
+        const extra: Record<string, string | undefined> = { url: video.url, duration: video.duration, transcript: video.transcript === 'true' ? 'true' : undefined };
         if (attributesValid && !video.url && !video.src) {
           sink.error(
             block.line,
