@@ -59,7 +59,7 @@ describe('course home', () => {
     expect(rows.map((row) => row.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       '1 Welcome Done 5 min',
       '2 Types of customers In progress 20 min',
-      '3 The customer journey Not started 25 min Quiz: Final quiz · Best 75% · Not passed yet',
+      '3 The customer journey Not started 25 min Quiz: Final quiz Best 75% · Not passed yet',
     ]);
     expect(screen.getByText('1 of 3 lessons done · 0 of 1 quiz passed')).toBeInTheDocument();
   });
