@@ -40,9 +40,6 @@ export function journalKey(courseId: string): string {
 /** The learner's display settings (theme, text size), in localStorage: read before the first paint. */
 export const SETTINGS_KEY = 'coursemark.settings';
 
-/** Set once the learner has seen the full "Available offline" notice; later pages show a small badge. */
-export const OFFLINE_NOTICE_KEY = 'coursemark:offline-notice-seen';
-
 /** A throwaway key written once at start-up to find out whether storage accepts writes. */
 export const PROBE_KEY = 'coursemark:probe';
 

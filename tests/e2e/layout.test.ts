@@ -166,19 +166,6 @@ describe('the frame around lessons', () => {
     await context.close();
   });
 
-  it('says "Available offline" in full once, then as a small badge in the header', async () => {
-    const { page, context } = await bundled.open('#/external-customers', { viewport: { width: 390, height: 844 } });
-    await settled(page);
-    const full = 'Available offline: every course on this site works without a connection.';
-    await expect.poll(() => page.locator('header[data-site]').innerText(), { timeout: 20_000 }).toContain(full);
-    await page.reload();
-    await settled(page);
-    await expect.poll(() => page.locator('header[data-site]').textContent(), { timeout: 20_000 }).toContain('Available offline');
-    expect(await page.locator('header[data-site]').textContent()).not.toContain(full);
-    expect(await page.locator('header[data-site]').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(0.08 * 844);
-    await context.close();
-  });
-
   it('shows a sticky course outline beside the lesson on a wide screen only', async () => {
     const { page, context } = await bundled.open('#/external-customers/reflections');
     await settled(page);

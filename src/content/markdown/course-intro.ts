@@ -30,9 +30,12 @@ export function courseIntroHtml(body: SourceLine[], links: CourseLinks, sink: Di
     }
     return text.replace(/^(\s{0,3})#{1,2}(?=\s)/, '$1###');
   });
-  const html = renderMarkdown(lines.join('\n'));
-  return html.replace(/href="([^"#:]+\.md)(#[^"]*)?"/g, (whole, path: string) => {
-    const lessonId = links.lessonIdsByFile.get(resolve(dirname(links.courseFile), decodeURIComponent(path)));
-    return lessonId ? `href="#/${links.courseId}/${lessonId}"` : whole;
-  });
+  // Lesson links become routes before rendering: the sanitiser keeps #routes, not file paths.
+  const routed = lines.map((text) =>
+    text.replace(/\]\(\s*<?([^)\s>#:]+\.md)(?:#[^)\s>]*)?>?(\s+"[^"]*")?\s*\)/g, (whole, path: string, title = '') => {
+      const lessonId = links.lessonIdsByFile.get(resolve(dirname(links.courseFile), decodeURIComponent(path)));
+      return lessonId ? `](#/${links.courseId}/${lessonId}${title})` : whole;
+    }),
+  );
+  return renderMarkdown(routed.join('\n'));
 }

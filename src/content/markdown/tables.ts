@@ -1,53 +1,44 @@
-// A rehype plugin for lesson HTML: every table sits in its own scrolling region, so a wide table
-// scrolls inside its card on a phone instead of pushing the page sideways (WCAG 1.4.10 reflow).
-// The region is focusable (keyboard users can scroll it) and named after the table's headings.
+// Every table in a lesson sits in its own scrolling region, so a wide table scrolls inside its card
+// on a phone instead of pushing the page sideways (WCAG 1.4.10 reflow). The region is focusable (the
+// keyboard can scroll it) and named after the table's header row. Runs on sanitised HTML, adding
+// only our own markup; the one piece of tutor text it copies (the header) is escaped again.
 
-interface HastNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+const TAG = /<(\/?)table\b[^>]*>/gi;
 
-function textOf(node: HastNode): string {
-  if (node.type === 'text') return node.value ?? '';
-  return (node.children ?? []).map(textOf).join('');
-}
-
-function firstRow(table: HastNode): HastNode | undefined {
-  for (const child of table.children ?? []) {
-    if (child.tagName === 'tr') return child;
-    const row = child.tagName === 'thead' || child.tagName === 'tbody' ? firstRow(child) : undefined;
-    if (row) return row;
-  }
-  return undefined;
+function headerText(table: string): string {
+  const row = /<tr\b[^>]*>([\s\S]*?)<\/tr>/i.exec(table)?.[1] ?? '';
+  const cells = [...row.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/gi)].map((cell) =>
+    cell[1]!.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim(),
+  );
+  return cells.filter(Boolean).join(', ');
 }
 
 /** "Table: Service, Target, Measured by", from the header row; "Table" when it has none. */
-export function tableLabel(table: HastNode): string {
-  const cells = (firstRow(table)?.children ?? []).filter((cell) => cell.tagName === 'th').map((cell) => textOf(cell).trim().replace(/\s+/g, ' '));
-  const names = cells.filter(Boolean).join(', ');
+export function tableLabel(table: string): string {
+  const names = headerText(table);
   if (!names) return 'Table';
-  return `Table: ${names.length > 100 ? `${names.slice(0, 99)}…` : names}`;
+  const text = `Table: ${names.length > 100 ? `${names.slice(0, 99)}…` : names}`;
+  // The cells' text is already escaped for HTML text; inside an attribute quotes need escaping too.
+  return text.replace(/"/g, '&quot;');
 }
 
-export function scrollableTables() {
-  return (tree: HastNode) => {
-    const walk = (node: HastNode) => {
-      node.children = node.children?.map((child) => {
-        if (child.type !== 'element' || child.tagName !== 'table') {
-          walk(child);
-          return child;
-        }
-        return {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: tableLabel(child) },
-          children: [child],
-        };
-      });
-    };
-    walk(tree);
-  };
+/** Wraps each outermost <table> of sanitised lesson HTML in a focusable, named scroll region. */
+export function scrollableTables(html: string): string {
+  let depth = 0;
+  let start = -1;
+  let out = '';
+  let last = 0;
+  for (const match of html.matchAll(TAG)) {
+    const closing = match[1] === '/';
+    if (!closing && depth++ === 0) start = match.index;
+    if (closing && depth > 0 && --depth === 0) {
+      const end = match.index + match[0].length;
+      const table = html.slice(start, end);
+      // A scrollable region must be focusable so keyboards can scroll it (axe scrollable-region-focusable);
+      // Svelte's generic rule against a tabindex on a div does not know that.
+      out += `${html.slice(last, start)}<!-- svelte-ignore a11y_no_noninteractive_tabindex -->\n<div class="table-scroll" role="region" tabindex="0" aria-label="${tableLabel(table)}">${table}</div>`;
+      last = end;
+    }
+  }
+  return out + html.slice(last);
 }
