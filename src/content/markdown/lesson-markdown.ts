@@ -20,6 +20,7 @@ import {
   type UrlPolicy,
   type UrlVerdict,
 } from './sanitise.ts';
+import { scrollableTables } from './tables.ts';
 
 /** What rendering a lesson's Markdown needs to know about the lesson and its course. */
 export interface LessonContext {
@@ -184,7 +185,7 @@ export function renderLessonMarkdown(lines: SourceLine[], context: LessonContext
     );
   });
   const html = new Parser({ ...OPTIONS, renderer }).parse(tokens);
-  return escapeForSvelte(sanitiseHtml(html, { urls }));
+  return escapeForSvelte(scrollableTables(sanitiseHtml(html, { urls })));
 }
 
 function refuse(rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): UrlVerdict {
