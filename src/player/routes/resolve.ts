@@ -23,6 +23,7 @@ export interface ContentSource {
 export type Page =
   | { kind: 'catalogue' }
   | { kind: 'settings' }
+  | { kind: 'review' }
   | { kind: 'course'; course: CourseManifest }
   | { kind: 'notes'; course: CourseManifest }
   | { kind: 'progress'; course: CourseManifest }
@@ -34,6 +35,7 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
   switch (route.name) {
     case 'catalogue':
     case 'settings':
+    case 'review':
       return { kind: route.name };
     case 'not-found':
       return { kind: 'not-found', missing: 'page' };

@@ -7,8 +7,8 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'settings' }
   | { name: 'course'; courseId: string }
-  | { name: 'notes'; courseId: string }
-  | { name: 'progress'; courseId: string }
+  | { name: 'review' }
+  | { name: CoursePageName; courseId: string }
   | { name: 'lesson'; courseId: string; lessonId: string }
   /** `only`: the question ids to ask (a retry of the missed ones), from `?only=a,b`. */
   | { name: 'quiz'; courseId: string; quizId: string; only?: string[] }
@@ -21,7 +21,10 @@ export type RouteName = Route['name'];
  * Words that name pages, so they can never be read as a course or lesson id. ("quiz" can: quiz
  * pages have more segments, so `#/course/quiz` is a lesson called "quiz".)
  */
-export const RESERVED_SEGMENTS = { course: ['settings'], lesson: ['notes', 'progress'] } as const;
+export const RESERVED_SEGMENTS = { course: ['settings', 'review'], lesson: ['notes', 'progress'] } as const;
+
+/** The pages of a course named by one word after its id (`#/<course>/<page>`). */
+export type CoursePageName = (typeof RESERVED_SEGMENTS.lesson)[number];
 
 // Ids are what the build allows (lowercase, digits, hyphens); anything else cannot name a page.
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -54,14 +57,13 @@ export function parseRoute(hash: string): Route {
     segments.push(segment);
   }
   const [first, second, third, fourth] = segments;
-  if (first === 'settings' && segments.length === 1) return { name: 'settings' };
+  if (segments.length === 1 && (first === 'settings' || first === 'review')) return { name: first };
   if (first === undefined || !ID.test(first) || (RESERVED_SEGMENTS.course as readonly string[]).includes(first)) return notFound;
   const courseId = first;
 
   if (segments.length === 1) return { name: 'course', courseId };
   if (segments.length === 2 && second !== undefined) {
-    if (second === 'notes') return { name: 'notes', courseId };
-    if (second === 'progress') return { name: 'progress', courseId };
+    if ((RESERVED_SEGMENTS.lesson as readonly string[]).includes(second)) return { name: second as CoursePageName, courseId };
     if (ID.test(second)) return { name: 'lesson', courseId, lessonId: second };
     return notFound;
   }
@@ -86,13 +88,13 @@ export function href(route: Route): string {
     case 'catalogue':
       return '#/';
     case 'settings':
-      return '#/settings';
+    case 'review':
+      return `#/${route.name}`;
     case 'course':
       return `#/${part(route.courseId)}`;
     case 'notes':
-      return `#/${part(route.courseId)}/notes`;
     case 'progress':
-      return `#/${part(route.courseId)}/progress`;
+      return `#/${part(route.courseId)}/${route.name}`;
     case 'lesson':
       return `#/${part(route.courseId)}/${part(route.lessonId)}`;
     case 'quiz': {

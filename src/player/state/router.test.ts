@@ -8,6 +8,7 @@ describe('parseRoute', () => {
     ['#', { name: 'catalogue' }],
     ['#/', { name: 'catalogue' }],
     ['#/settings', { name: 'settings' }],
+    ['#/review', { name: 'review' }],
     ['#/customer-service', { name: 'course', courseId: 'customer-service' }],
     ['#/customer-service/', { name: 'course', courseId: 'customer-service' }],
     ['#/customer-service/notes', { name: 'notes', courseId: 'customer-service' }],
@@ -30,6 +31,7 @@ describe('parseRoute', () => {
     'main',
     '#main',
     '#/settings/more',
+    '#/review/more',
     '#/Customer-Service',
     '#/-course',
     '#/cs//intro',
@@ -52,6 +54,7 @@ describe('href', () => {
   const routes: Route[] = [
     { name: 'catalogue' },
     { name: 'settings' },
+    { name: 'review' },
     { name: 'course', courseId: 'cs' },
     { name: 'notes', courseId: 'cs' },
     { name: 'progress', courseId: 'cs' },
@@ -65,6 +68,7 @@ describe('href', () => {
     expect(routes.map(href)).toEqual([
       '#/',
       '#/settings',
+      '#/review',
       '#/cs',
       '#/cs/notes',
       '#/cs/progress',
