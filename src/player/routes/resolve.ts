@@ -27,6 +27,7 @@ export type Page =
   | { kind: 'course'; course: CourseManifest }
   | { kind: 'notes'; course: CourseManifest }
   | { kind: 'progress'; course: CourseManifest }
+  | { kind: 'certificate'; course: CourseManifest }
   | { kind: 'lesson'; course: CourseManifest; lesson: LessonEntry }
   | { kind: 'quiz'; course: CourseManifest; quiz: QuizEntry; results: boolean; only?: string[] }
   | { kind: 'not-found'; course?: CourseManifest; missing: 'course' | 'lesson' | 'quiz' | 'page' };
@@ -48,7 +49,8 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
     case 'notes':
       return { kind: 'notes', course };
     case 'progress':
-      return { kind: 'progress', course };
+    case 'certificate':
+      return { kind: route.name, course };
     case 'lesson': {
       const lesson = course.lessons.find((entry) => entry.id === route.lessonId);
       return lesson ? { kind: 'lesson', course, lesson } : { kind: 'not-found', course, missing: 'lesson' };

@@ -1,4 +1,4 @@
-// The learner's study tools beyond the course itself (spaced review, and the pages that follow it):
+// The learner's study tools beyond the course itself (spaced review, the certificate):
 // each is its own lazily loaded chunk, and the shell reaches them all through this one table, so a
 // new tool adds a line here rather than code to the first load.
 import type { Component } from 'svelte';
@@ -21,4 +21,5 @@ type StudyPageKind = Exclude<Page['kind'], 'catalogue' | 'settings' | 'course' |
 
 export const STUDY_PAGES: Record<StudyPageKind, Loader> = {
   review: () => import('./ReviewPage.svelte'),
+  certificate: () => import('./CertificatePage.svelte'),
 };

@@ -21,7 +21,7 @@ export type RouteName = Route['name'];
  * Words that name pages, so they can never be read as a course or lesson id. ("quiz" can: quiz
  * pages have more segments, so `#/course/quiz` is a lesson called "quiz".)
  */
-export const RESERVED_SEGMENTS = { course: ['settings', 'review'], lesson: ['notes', 'progress'] } as const;
+export const RESERVED_SEGMENTS = { course: ['settings', 'review'], lesson: ['notes', 'progress', 'certificate'] } as const;
 
 /** The pages of a course named by one word after its id (`#/<course>/<page>`). */
 export type CoursePageName = (typeof RESERVED_SEGMENTS.lesson)[number];
@@ -94,6 +94,7 @@ export function href(route: Route): string {
       return `#/${part(route.courseId)}`;
     case 'notes':
     case 'progress':
+    case 'certificate':
       return `#/${part(route.courseId)}/${route.name}`;
     case 'lesson':
       return `#/${part(route.courseId)}/${part(route.lessonId)}`;
