@@ -1,5 +1,5 @@
 // Beyond the anchors, in real Chromium against the built seed courses: spaced review of missed
-// questions, the printable certificate (and, as it lands, search). Each journey starts from empty storage.
+// questions, the printable certificate and full-text search. Each journey starts from empty storage.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -174,6 +174,39 @@ describe('certificate', () => {
       writeFileSync(join(SHOTS, `certificate-${format}.pdf`), pdf);
       expect(pdfPages(pdf), format).toBe(1);
     }
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  it('loads the index only when search opens, finds a block and takes the learner to it, focused', async () => {
+    const { page, context } = await site.open('#/');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${site.url}#/external-customers`);
+    const link = page.getByRole('link', { name: 'Search this course', exact: true });
+    await link.waitFor();
+    const before = new Set(requested);
+    await link.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Search');
+    await page.getByLabel('Search this course').fill('coffee maker restaurant');
+    const result = page.locator('main ol a').first();
+    await result.waitFor();
+    // The index and the search code came only now.
+    const loadedNow = requested.filter((path) => !before.has(path) && path.endsWith('.js'));
+    expect(loadedNow.length).toBeGreaterThan(0);
+    expect(await result.getAttribute('href')).toBe('#/external-customers/customer-or-consumer?block=example-a-coffee-maker-for-a-restaurant');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page), scheme).toEqual([]);
+    }
+    await result.click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))
+      .toBe('block-example-a-coffee-maker-for-a-restaurant');
+    const top = await page.locator('#block-example-a-coffee-maker-for-a-restaurant').evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(200);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -28,6 +28,7 @@ export type Page =
   | { kind: 'notes'; course: CourseManifest }
   | { kind: 'progress'; course: CourseManifest }
   | { kind: 'certificate'; course: CourseManifest }
+  | { kind: 'search'; course: CourseManifest }
   | { kind: 'lesson'; course: CourseManifest; lesson: LessonEntry }
   | { kind: 'quiz'; course: CourseManifest; quiz: QuizEntry; results: boolean; only?: string[] }
   | { kind: 'not-found'; course?: CourseManifest; missing: 'course' | 'lesson' | 'quiz' | 'page' };
@@ -50,6 +51,7 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
       return { kind: 'notes', course };
     case 'progress':
     case 'certificate':
+    case 'search':
       return { kind: route.name, course };
     case 'lesson': {
       const lesson = course.lessons.find((entry) => entry.id === route.lessonId);

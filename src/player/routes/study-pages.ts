@@ -1,4 +1,4 @@
-// The learner's study tools beyond the course itself (spaced review, the certificate):
+// The learner's study tools beyond the course itself (spaced review, the certificate, search):
 // each is its own lazily loaded chunk, and the shell reaches them all through this one table, so a
 // new tool adds a line here rather than code to the first load.
 import type { Component } from 'svelte';
@@ -22,4 +22,5 @@ type StudyPageKind = Exclude<Page['kind'], 'catalogue' | 'settings' | 'course' |
 export const STUDY_PAGES: Record<StudyPageKind, Loader> = {
   review: () => import('./ReviewPage.svelte'),
   certificate: () => import('./CertificatePage.svelte'),
+  search: () => import('./SearchPage.svelte'),
 };
