@@ -10,6 +10,7 @@ import { createMemoryBackend, createStore } from '../../storage/store.ts';
 import { REVIEW_QUEUE_KEY } from '../../storage/review-queue-store.ts';
 import type { ReviewQueue } from '../../engine/review-queue.ts';
 
+// The first render compiles the quiz's question components, slow on a busy machine: see the timeout below.
 afterEach(() => {
   cleanup();
   window.location.hash = '';
@@ -89,7 +90,7 @@ describe('the Review page', () => {
     await vi.waitFor(() => expect(stored(backend).cards['customer-service/case/journey/case-study-john-lewis/q1']!.due).toBe(T0 + DAY));
     await user.click(screen.getByRole('button', { name: 'Finish' }));
     expect(screen.getByRole('heading', { level: 2, name: 'All done for today' })).toBeInTheDocument();
-  });
+  }, 20_000);
 
   it('says when nothing is due, and when the next review is', async () => {
     const { store, backend } = await setUp();

@@ -1,6 +1,6 @@
 // The learner's study tools beyond the course itself (spaced review, the certificate, search):
-// each is its own lazily loaded chunk, and the shell reaches them all through this one table, so a
-// new tool adds a line here rather than code to the first load.
+// each is its own lazily loaded chunk, and the shell reaches them all through loadStudyPage(), so a
+// new tool adds a line to study-page-table.ts rather than code to the first load.
 import type { Component } from 'svelte';
 import type { CourseManifest } from '../../content/schema/manifest.ts';
 import type { ProgressApi } from '../../engine/progress-api.ts';
@@ -14,13 +14,13 @@ export interface StudyPageProps {
   content: ContentSource;
 }
 
-type Loader = () => Promise<{ default: Component<StudyPageProps> }>;
+export type StudyPageLoader = () => Promise<{ default: Component<StudyPageProps> }>;
 
 /** Every page kind the shell does not render itself: TypeScript insists each has a loader. */
-type StudyPageKind = Exclude<Page['kind'], 'catalogue' | 'settings' | 'course' | 'notes' | 'progress' | 'lesson' | 'quiz' | 'not-found'>;
+export type StudyPageKind = Exclude<Page['kind'], 'catalogue' | 'settings' | 'course' | 'notes' | 'progress' | 'lesson' | 'quiz' | 'not-found'>;
 
-export const STUDY_PAGES: Record<StudyPageKind, Loader> = {
-  review: () => import('./ReviewPage.svelte'),
-  certificate: () => import('./CertificatePage.svelte'),
-  search: () => import('./SearchPage.svelte'),
-};
+/** Loads a study page's component: the table of pages first (one small chunk), then the page. */
+export async function loadStudyPage(kind: StudyPageKind): Promise<{ default: Component<StudyPageProps> }> {
+  const { STUDY_PAGES } = await import('./study-page-table.ts');
+  return STUDY_PAGES[kind]();
+}
