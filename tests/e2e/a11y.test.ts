@@ -14,7 +14,7 @@ const content = loadContent('content', { cwd: ROOT });
 
 const routes: string[] = ['#/', '#/settings', '#/review', '#/no-such-page'];
 for (const { manifest } of content.courses) {
-  routes.push(`#/${manifest.id}`, `#/${manifest.id}/notes`, `#/${manifest.id}/progress`, `#/${manifest.id}/certificate`, `#/${manifest.id}/search`);
+  routes.push(`#/${manifest.id}`, `#/${manifest.id}/notes`, `#/${manifest.id}/progress`, `#/${manifest.id}/certificate`, `#/${manifest.id}/search`, `#/${manifest.id}/plan`);
   for (const lesson of manifest.lessons) routes.push(`#/${manifest.id}/${lesson.id}`);
   for (const quiz of manifest.quizzes) routes.push(`#/${manifest.id}/quiz/${quiz.id}`);
 }
@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('axe-core on every route', () => {
   it('covers every lesson and quiz of both seed courses', () => {
-    expect(routes.length).toBe(4 + content.courses.reduce((n, c) => n + 5 + c.manifest.lessons.length + c.manifest.quizzes.length, 0));
+    expect(routes.length).toBe(4 + content.courses.reduce((n, c) => n + 6 + c.manifest.lessons.length + c.manifest.quizzes.length, 0));
     expect(routes.length).toBeGreaterThan(30);
   });
 

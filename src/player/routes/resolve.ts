@@ -29,6 +29,7 @@ export type Page =
   | { kind: 'progress'; course: CourseManifest }
   | { kind: 'certificate'; course: CourseManifest }
   | { kind: 'search'; course: CourseManifest }
+  | { kind: 'plan'; course: CourseManifest }
   | { kind: 'lesson'; course: CourseManifest; lesson: LessonEntry }
   | { kind: 'quiz'; course: CourseManifest; quiz: QuizEntry; results: boolean; only?: string[] }
   | { kind: 'not-found'; course?: CourseManifest; missing: 'course' | 'lesson' | 'quiz' | 'page' };
@@ -52,6 +53,7 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
     case 'progress':
     case 'certificate':
     case 'search':
+    case 'plan':
       return { kind: route.name, course };
     case 'lesson': {
       const lesson = course.lessons.find((entry) => entry.id === route.lessonId);

@@ -6,4 +6,5 @@ export const STUDY_PAGES: Record<StudyPageKind, StudyPageLoader> = {
   review: () => import('./ReviewPage.svelte'),
   certificate: () => import('./CertificatePage.svelte'),
   search: () => import('./SearchPage.svelte'),
+  plan: () => import('./PlanPage.svelte'),
 };

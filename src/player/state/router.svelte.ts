@@ -22,7 +22,7 @@ export type RouteName = Route['name'];
  * Words that name pages, so they can never be read as a course or lesson id. ("quiz" can: quiz
  * pages have more segments, so `#/course/quiz` is a lesson called "quiz".)
  */
-export const RESERVED_SEGMENTS = { course: ['settings', 'review'], lesson: ['notes', 'progress', 'certificate', 'search'] } as const;
+export const RESERVED_SEGMENTS = { course: ['settings', 'review'], lesson: ['notes', 'progress', 'certificate', 'search', 'plan'] } as const;
 
 /** The pages of a course named by one word after its id (`#/<course>/<page>`). */
 export type CoursePageName = (typeof RESERVED_SEGMENTS.lesson)[number];
@@ -100,6 +100,7 @@ export function href(route: Route): string {
     case 'progress':
     case 'certificate':
     case 'search':
+    case 'plan':
       return `#/${part(route.courseId)}/${route.name}`;
     case 'lesson':
       return `#/${part(route.courseId)}/${part(route.lessonId)}${route.block ? `?block=${part(route.block)}` : ''}`;

@@ -15,6 +15,7 @@ describe('parseRoute', () => {
     ['#/customer-service/progress', { name: 'progress', courseId: 'customer-service' }],
     ['#/customer-service/certificate', { name: 'certificate', courseId: 'customer-service' }],
     ['#/customer-service/search', { name: 'search', courseId: 'customer-service' }],
+    ['#/customer-service/plan', { name: 'plan', courseId: 'customer-service' }],
     ['#/cs/intro?block=theory-one', { name: 'lesson', courseId: 'cs', lessonId: 'intro', block: 'theory-one' }],
     ['#/cs/intro?block=Not%20An%20Id', { name: 'lesson', courseId: 'cs', lessonId: 'intro' }],
     ['#/customer-service/02-how-to-study', { name: 'lesson', courseId: 'customer-service', lessonId: '02-how-to-study' }],
