@@ -10,6 +10,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 import { serviceWorker } from './service-worker.ts';
+import { cspPlugin } from './csp.ts';
+import { outputGuard } from './output-guard.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,9 +38,12 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     logLevel: 'warn',
     define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
     plugins: [
+      outputGuard(contentDir),
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
+      // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined.
+      cspPlugin(singleFile ? 'single-file' : 'site'),
     ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),

@@ -1,6 +1,7 @@
 // When a lesson, a quiz and a course count as done, computed from the course manifest and the
 // learner's progress. Pure; the player shows these figures, the LMS adapter reports them.
 import type { BlockEntry, CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
+import { getOwn as own } from './id-map.ts';
 import { blockKey, noteKey, type CourseProgress } from './progress-types.ts';
 
 export type LessonState = 'not-started' | 'in-progress' | 'done';
@@ -16,9 +17,6 @@ export interface CourseCompletion {
   complete: boolean;
 }
 
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 
 /** Whether the interaction a required block asks for has happened. */
 function blockSatisfied(lessonId: string, block: BlockEntry, progress: CourseProgress): boolean {
