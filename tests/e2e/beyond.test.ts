@@ -64,8 +64,8 @@ describe('spaced review', () => {
     }
 
     // Answer the question on screen (found by its prompt) right, through the quiz's own controls.
-    await page.locator('main .question').waitFor();
-    const shown = await page.locator('main .question').innerText();
+    await page.locator('main .review-question').waitFor();
+    const shown = await page.locator('main .review-question').innerText();
     const question = graded.find((q) => shown.includes(text(q.promptHtml).split('\n')[0]!.slice(0, 30)))!;
     expect(question, shown).toBeDefined();
     const answer = correctAnswer(question);
