@@ -27,3 +27,8 @@ declare module 'virtual:coursemark/quizzes' {
   /** Loads one quiz's compiled data (its own chunk); rejects for an unknown quiz. */
   export function loadQuiz(courseId: string, quizId: string): Promise<import('./content/schema/quiz.ts').Quiz>;
 }
+
+declare module 'virtual:coursemark/search' {
+  /** One course's full-text index (MiniSearch JSON, its own chunk); see src/content/search-index.ts. */
+  export function loadSearchIndex(courseId: string): Promise<string>;
+}

@@ -3,6 +3,7 @@
 //   virtual:coursemark/lessons     loadLesson(course, lesson) → a lazily loaded component chunk
 //   virtual:coursemark/quizzes     loadQuiz(course, quiz) → a lazily loaded JSON chunk
 //   virtual:coursemark/details     loadCourseDetails(course) → the full manifest (prompts, block titles)
+//   virtual:coursemark/search      loadSearchIndex(course) → the course's search index (search-index.ts)
 // Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
 // the page reloads when a content file changes.
 import type { Plugin, ViteDevServer } from 'vite';
@@ -10,6 +11,7 @@ import { formatDiagnostic, summarise } from './diagnostics.ts';
 import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
 import type { Catalogue } from './schema/manifest.ts';
 import { lessonToJs } from './compile.ts';
+import { isSearchModule, searchModule } from './search-index.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
@@ -108,7 +110,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (!dev) ensureValid();
     },
     resolveId(id) {
-      if (id === CATALOGUE || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
+      if (id === CATALOGUE || isSearchModule(id) || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
         return `\0${id}`;
       }
       return null;
@@ -116,6 +118,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     async load(id) {
       if (!id.startsWith('\0virtual:coursemark')) return null;
       const name = id.slice(1);
+      if (isSearchModule(name)) return searchModule(name, ensureValid().courses);
       if (name === CATALOGUE) {
         // The first load carries only what the catalogue, the course home and completion need.
         const catalogue = lightCatalogue(catalogueOf(ensureValid().courses));

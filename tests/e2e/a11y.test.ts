@@ -20,9 +20,9 @@ for (const { manifest } of loadContent(FIXTURE, { cwd: ROOT }).courses) {
   for (const quiz of manifest.quizzes) fixtureRoutes.push(`#/${manifest.id}/quiz/${quiz.id}`);
 }
 
-const routes: string[] = ['#/', '#/settings', '#/no-such-page'];
+const routes: string[] = ['#/', '#/settings', '#/review', '#/no-such-page'];
 for (const { manifest } of content.courses) {
-  routes.push(`#/${manifest.id}`, `#/${manifest.id}/notes`, `#/${manifest.id}/progress`);
+  routes.push(`#/${manifest.id}`, `#/${manifest.id}/notes`, `#/${manifest.id}/progress`, `#/${manifest.id}/certificate`, `#/${manifest.id}/search`, `#/${manifest.id}/plan`);
   for (const lesson of manifest.lessons) routes.push(`#/${manifest.id}/${lesson.id}`);
   for (const quiz of manifest.quizzes) routes.push(`#/${manifest.id}/quiz/${quiz.id}`);
 }
@@ -68,7 +68,7 @@ async function check(page: Page, url: string, route: string, scheme: string, fai
 
 describe('axe-core on every route', () => {
   it('covers every lesson and quiz of both seed courses', () => {
-    expect(routes.length).toBe(3 + content.courses.reduce((n, c) => n + 3 + c.manifest.lessons.length + c.manifest.quizzes.length, 0));
+    expect(routes.length).toBe(4 + content.courses.reduce((n, c) => n + 6 + c.manifest.lessons.length + c.manifest.quizzes.length, 0));
     expect(routes.length).toBeGreaterThan(30);
   });
 

@@ -23,9 +23,13 @@ export interface ContentSource {
 export type Page =
   | { kind: 'catalogue' }
   | { kind: 'settings' }
+  | { kind: 'review' }
   | { kind: 'course'; course: CourseManifest }
   | { kind: 'notes'; course: CourseManifest }
   | { kind: 'progress'; course: CourseManifest }
+  | { kind: 'certificate'; course: CourseManifest }
+  | { kind: 'search'; course: CourseManifest }
+  | { kind: 'plan'; course: CourseManifest }
   | { kind: 'lesson'; course: CourseManifest; lesson: LessonEntry }
   | { kind: 'quiz'; course: CourseManifest; quiz: QuizEntry; results: boolean; only?: string[] }
   | { kind: 'not-found'; course?: CourseManifest; missing: 'course' | 'lesson' | 'quiz' | 'page' };
@@ -34,6 +38,7 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
   switch (route.name) {
     case 'catalogue':
     case 'settings':
+    case 'review':
       return { kind: route.name };
     case 'not-found':
       return { kind: 'not-found', missing: 'page' };
@@ -46,7 +51,10 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
     case 'notes':
       return { kind: 'notes', course };
     case 'progress':
-      return { kind: 'progress', course };
+    case 'certificate':
+    case 'search':
+    case 'plan':
+      return { kind: route.name, course };
     case 'lesson': {
       const lesson = course.lessons.find((entry) => entry.id === route.lessonId);
       return lesson ? { kind: 'lesson', course, lesson } : { kind: 'not-found', course, missing: 'lesson' };

@@ -7,9 +7,10 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'settings' }
   | { name: 'course'; courseId: string }
-  | { name: 'notes'; courseId: string }
-  | { name: 'progress'; courseId: string }
-  | { name: 'lesson'; courseId: string; lessonId: string }
+  | { name: 'review' }
+  | { name: CoursePageName; courseId: string }
+  /** `block`: a block to scroll to and focus (a search result), from `?block=id`. */
+  | { name: 'lesson'; courseId: string; lessonId: string; block?: string }
   /** `only`: the question ids to ask (a retry of the missed ones), from `?only=a,b`. */
   | { name: 'quiz'; courseId: string; quizId: string; only?: string[] }
   | { name: 'quiz-results'; courseId: string; quizId: string }
@@ -21,7 +22,10 @@ export type RouteName = Route['name'];
  * Words that name pages, so they can never be read as a course or lesson id. ("quiz" can: quiz
  * pages have more segments, so `#/course/quiz` is a lesson called "quiz".)
  */
-export const RESERVED_SEGMENTS = { course: ['settings'], lesson: ['notes', 'progress'] } as const;
+export const RESERVED_SEGMENTS = { course: ['settings', 'review'], lesson: ['notes', 'progress', 'certificate', 'search', 'plan'] } as const;
+
+/** The pages of a course named by one word after its id (`#/<course>/<page>`). */
+export type CoursePageName = (typeof RESERVED_SEGMENTS.lesson)[number];
 
 // Ids are what the build allows (lowercase, digits, hyphens); anything else cannot name a page.
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -54,15 +58,17 @@ export function parseRoute(hash: string): Route {
     segments.push(segment);
   }
   const [first, second, third, fourth] = segments;
-  if (first === 'settings' && segments.length === 1) return { name: 'settings' };
+  if (segments.length === 1 && (first === 'settings' || first === 'review')) return { name: first };
   if (first === undefined || !ID.test(first) || (RESERVED_SEGMENTS.course as readonly string[]).includes(first)) return notFound;
   const courseId = first;
 
   if (segments.length === 1) return { name: 'course', courseId };
   if (segments.length === 2 && second !== undefined) {
-    if (second === 'notes') return { name: 'notes', courseId };
-    if (second === 'progress') return { name: 'progress', courseId };
-    if (ID.test(second)) return { name: 'lesson', courseId, lessonId: second };
+    if ((RESERVED_SEGMENTS.lesson as readonly string[]).includes(second)) return { name: second as CoursePageName, courseId };
+    if (ID.test(second)) {
+      const block = query.get('block');
+      return block && ID.test(block) ? { name: 'lesson', courseId, lessonId: second, block } : { name: 'lesson', courseId, lessonId: second };
+    }
     return notFound;
   }
   if (second === 'quiz' && third !== undefined && ID.test(third)) {
@@ -86,15 +92,18 @@ export function href(route: Route): string {
     case 'catalogue':
       return '#/';
     case 'settings':
-      return '#/settings';
+    case 'review':
+      return `#/${route.name}`;
     case 'course':
       return `#/${part(route.courseId)}`;
     case 'notes':
-      return `#/${part(route.courseId)}/notes`;
     case 'progress':
-      return `#/${part(route.courseId)}/progress`;
+    case 'certificate':
+    case 'search':
+    case 'plan':
+      return `#/${part(route.courseId)}/${route.name}`;
     case 'lesson':
-      return `#/${part(route.courseId)}/${part(route.lessonId)}`;
+      return `#/${part(route.courseId)}/${part(route.lessonId)}${route.block ? `?block=${part(route.block)}` : ''}`;
     case 'quiz': {
       const only = route.only && route.only.length > 0 ? `?only=${route.only.map(part).join(',')}` : '';
       return `#/${part(route.courseId)}/quiz/${part(route.quizId)}${only}`;
@@ -127,6 +136,7 @@ export class Router {
     this.#window = win;
     this.#route = parseRoute(win.location.hash);
     this.#lastCourseId = routeCourseId(this.#route);
+    this.#showBlock();
   }
 
   get route(): Route {
@@ -167,6 +177,15 @@ export class Router {
     this.#announcement = text;
   }
 
+  /** A link to a block (a search result): show that block once the lesson has rendered it. */
+  #showBlock(): void {
+    const route = this.#route;
+    if (route.name === 'lesson' && route.block) {
+      const { block } = route;
+      void import('./show-block.ts').then(({ showBlock }) => showBlock(this.#window.document, block));
+    }
+  }
+
   #sync(): void {
     const hash = this.#window.location.hash;
     // An in-page anchor (a footnote in a lesson, say) is not a page: stay where we are.
@@ -181,6 +200,7 @@ export class Router {
     const root = this.#window.document.documentElement;
     root.scrollTop = 0;
     this.#window.document.body.scrollTop = 0;
+    this.#showBlock();
   }
 }
 
