@@ -2,7 +2,7 @@
 // Diagnostics print one per line as `path:line:col: severity: message [rule]` with a hint line.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
+import { formatDiagnostic, strictly, summarise, type Diagnostic } from '../content/diagnostics.ts';
 import { loadContent } from '../content/pipeline.ts';
 import { slugify } from '../content/markdown/attributes.ts';
 import { idRecord, writeIdHistory } from '../content/id-history.ts';
@@ -10,7 +10,8 @@ import { idRecord, writeIdHistory } from '../content/id-history.ts';
 export const USAGE = `Usage: coursemark <command> [options]
 
 Commands:
-  check [--content DIR]                      validate every course; print every problem
+  check [--content DIR] [--strict]           validate every course; print every problem and lint
+                                             warning (--strict: warnings are errors too)
   build [--content DIR] [--out DIR] [--single-file]
                                              build the player site (default content/ → dist/);
                                              --single-file: one self-contained HTML file per course
@@ -89,12 +90,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   switch (command) {
     case 'check': {
-      const { positional, options } = parseArgs(rest, ['content']);
+      const { positional, options } = parseArgs(rest, ['content'], ['strict']);
       if (positional.length > 1) throw new UsageError('check takes at most one content folder');
       const contentDir = options.content ?? positional[0] ?? 'content';
-      const result = loadContent(contentDir, { cwd: io.cwd });
+      const result = loadContent(contentDir, { cwd: io.cwd, lint: true });
       const lessons = result.courses.reduce((n, c) => n + c.manifest.lessons.length, 0);
-      const ok = report(result.diagnostics, io);
+      const ok = report(options.strict === 'true' ? strictly(result.diagnostics) : result.diagnostics, io);
       if (ok) io.out(`Checked ${result.courses.length} course(s), ${lessons} lesson(s) in ${contentDir}.`);
       return ok ? 0 : 1;
     }
@@ -156,7 +157,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 /** Builds into a fresh temporary folder and swaps it in only when everything succeeded. */
 async function build(contentDir: string, outDir: string, io: Io, singleFile = false): Promise<number> {
   const started = performance.now();
-  const result = loadContent(contentDir, { cwd: io.cwd });
+  const result = loadContent(contentDir, { cwd: io.cwd, lint: true });
   if (!report(result.diagnostics, io)) {
     io.err(`Nothing was written to ${outDir}.`);
     return 1;
@@ -220,7 +221,7 @@ function scaffold(args: string[], io: Io): number {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'course.md'),
-      `---\ntitle: ${name}\ndescription: What this course is about, in one or two sentences.\nlanguage: en-GB\nestimatedMinutes: 60\noutcomes:\n  - The first thing a learner will be able to do\npassMark: 80\nversion: "1.0.0"\n---\n`,
+      `---\ntitle: ${name}\ndescription: What this course is about, in one or two sentences.\nlanguage: en-GB\nestimatedMinutes: 10   # about what the lessons add up to\noutcomes:\n  - The first thing a learner will be able to do\npassMark: 80\nversion: "1.0.0"\n---\n`,
     );
     writeFileSync(join(dir, '01-introduction.md'), `---\ntitle: Introduction\n---\n:::purpose\nWhy this course matters to the learner.\n:::\n\nWrite the lesson here in Markdown.\n`);
     io.out(`Created ${join(options.content ?? 'content', id)}/course.md and 01-introduction.md. Next: coursemark dev`);

@@ -4,6 +4,8 @@
 import { compile as mdsvex } from 'mdsvex';
 import { compile as svelte } from 'svelte/compiler';
 import { rewriteLinks, type LessonIndex } from './markdown/lesson.ts';
+import { decorativeImages } from './markdown/decorative-images.ts';
+import { headingIds } from './markdown/heading-ids.ts';
 
 interface HastNode {
   type: string;
@@ -45,7 +47,8 @@ export async function lessonToSvelte(source: string, file: string, index: Lesson
     extensions: ['.md'],
     smartypants: { quotes: true, ellipses: true, dashes: 'oldschool' },
     highlight: { highlighter },
-    rehypePlugins: [escapeSvelteSyntax],
+    // The decorative marker is text until removed, so it goes before the escaping.
+    rehypePlugins: [decorativeImages, headingIds, escapeSvelteSyntax],
   });
   if (!result) throw new Error(`mdsvex returned nothing for ${file}`);
   return rewriteLinks(result.code, file, index).code;

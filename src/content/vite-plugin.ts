@@ -58,7 +58,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
 
   const load = (): ContentResult => {
     if (!content) {
-      const result = loadContent(options.contentDir);
+      const result = loadContent(options.contentDir, { lint: true });
       content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
     }
     return content;
