@@ -15,6 +15,8 @@ Commands:
   build [--content DIR] [--out DIR] [--single-file]
                                              build the player site (default content/ → dist/);
                                              --single-file: one self-contained HTML file per course
+  stats [--content DIR] [--json]             per course: lessons, words, reading time, questions
+                                             by type, blocks by kind
   dev [--content DIR] [--port N]             serve the player with live reload
   new course NAME                            create content/NAME with a course file and a first lesson
   new lesson COURSE "TITLE"                  add the next numbered lesson to a course
@@ -103,6 +105,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file']);
       if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
       return build(options.content ?? 'content', options.out ?? 'dist', io, options['single-file'] === 'true');
+    }
+    case 'stats': {
+      const { positional, options } = parseArgs(rest, ['content'], ['json']);
+      if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
+      const { runStats } = await import('./stats.ts');
+      return runStats(options.content ?? 'content', options.json === 'true', io);
     }
     case 'dev': {
       const { options } = parseArgs(rest, ['content', 'port']);
