@@ -12,9 +12,10 @@ export const USAGE = `Usage: coursemark <command> [options]
 Commands:
   check [--content DIR] [--strict]           validate every course; print every problem and lint
                                              warning (--strict: warnings are errors too)
-  build [--content DIR] [--out DIR] [--single-file]
+  build [--content DIR] [--out DIR] [--single-file] [--proof]
                                              build the player site (default content/ → dist/);
-                                             --single-file: one self-contained HTML file per course
+                                             --single-file: one self-contained HTML file per course;
+                                             --proof: a proof copy for tutors, every answer shown
   stats [--content DIR] [--json]             per course: lessons, words, reading time, questions
                                              by type, blocks by kind
   dev [--content DIR] [--port N]             serve the player with live reload
@@ -102,9 +103,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return ok ? 0 : 1;
     }
     case 'build': {
-      const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file']);
+      const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file', 'proof']);
       if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
-      return build(options.content ?? 'content', options.out ?? 'dist', io, options['single-file'] === 'true');
+      return build(options.content ?? 'content', options.out ?? 'dist', io, options['single-file'] === 'true', options.proof === 'true');
     }
     case 'stats': {
       const { positional, options } = parseArgs(rest, ['content'], ['json']);
@@ -163,7 +164,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /** Builds into a fresh temporary folder and swaps it in only when everything succeeded. */
-async function build(contentDir: string, outDir: string, io: Io, singleFile = false): Promise<number> {
+async function build(contentDir: string, outDir: string, io: Io, singleFile = false, proof = false): Promise<number> {
   const started = performance.now();
   const result = loadContent(contentDir, { cwd: io.cwd, lint: true });
   if (!report(result.diagnostics, io)) {
@@ -187,12 +188,12 @@ async function build(contentDir: string, outDir: string, io: Io, singleFile = fa
       for (const course of result.courses) {
         const id = course.manifest.id;
         const dir = join(staging, `.${id}`);
-        await viteBuild(siteConfig({ contentDir, outDir: dir, target: 'single-file', course: id }));
+        await viteBuild(siteConfig({ contentDir, outDir: dir, target: 'single-file', course: id, proof }));
         renameSync(join(dir, 'index.html'), join(staging, `${id}.html`));
         rmSync(dir, { recursive: true, force: true });
       }
     } else {
-      await viteBuild(siteConfig({ contentDir, outDir: staging }));
+      await viteBuild(siteConfig({ contentDir, outDir: staging, proof }));
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

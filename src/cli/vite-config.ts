@@ -21,6 +21,8 @@ export interface SiteOptions {
   target?: 'site' | 'single-file';
   /** single-file: the one course to include. */
   course?: string;
+  /** A proof copy for tutors: every answer and hidden part shown (src/content/proof.ts). */
+  proof?: boolean;
 }
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
@@ -36,7 +38,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     logLevel: 'warn',
     define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
     plugins: [
-      coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
+      coursemark({ contentDir, ...(options.course ? { only: options.course } : {}), ...(options.proof ? { proof: true } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
     ],

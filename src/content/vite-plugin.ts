@@ -10,12 +10,15 @@ import { formatDiagnostic, summarise } from './diagnostics.ts';
 import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
 import type { Catalogue } from './schema/manifest.ts';
 import { lessonToJs } from './compile.ts';
+import { PROOF_BANNER, PROOF_HEAD, proofSource } from './proof.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
   contentDir: string;
   /** Build only this course (the single-file target). */
   only?: string;
+  /** The proof copy for tutors: every hidden part open, every quiz listed with answers (src/content/proof.ts). */
+  proof?: boolean;
 }
 
 const CATALOGUE = 'virtual:coursemark/catalogue';
@@ -25,6 +28,8 @@ const DETAILS = 'virtual:coursemark/details';
 const DETAILS_PREFIX = 'virtual:coursemark/details/';
 const LESSON_PREFIX = 'virtual:coursemark/lesson/';
 const QUIZ_PREFIX = 'virtual:coursemark/quiz/';
+/** In dev, a lesson module asked for with this suffix is its proof copy (the page's ?proof). */
+const PROOF_SUFFIX = '?proof';
 
 export class ContentError extends Error {
   constructor(readonly result: ContentResult) {
@@ -107,6 +112,12 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       for (const file of result.files) this.addWatchFile(file);
       if (!dev) ensureValid();
     },
+    transformIndexHtml(html, ctx) {
+      // In dev the page's own ?proof asks for it; a --proof build always is one.
+      const proof = options.proof || (dev && /[?&]proof\b/.test(ctx.originalUrl ?? ''));
+      if (!proof) return html;
+      return html.replace('</head>', `${PROOF_HEAD}\n</head>`).replace('<body>', `<body>\n${PROOF_BANNER}`);
+    },
     resolveId(id) {
       if (id === CATALOGUE || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
         return `\0${id}`;
@@ -144,12 +155,15 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
           const ids = isLessons ? [...c.lessons.keys()] : [...c.quizzes.keys()];
           for (const itemId of ids) {
             const target = `${isLessons ? LESSON_PREFIX : QUIZ_PREFIX}${c.manifest.id}/${itemId}`;
-            entries.push(`${JSON.stringify(`${c.manifest.id}/${itemId}`)}: () => import(${JSON.stringify(target)})`);
+            // Both imports are static strings, so Vite can follow them; only dev offers the choice.
+            const load = isLessons && dev ? `PROOF ? import(${JSON.stringify(target + PROOF_SUFFIX)}) : import(${JSON.stringify(target)})` : `import(${JSON.stringify(target)})`;
+            entries.push(`${JSON.stringify(`${c.manifest.id}/${itemId}`)}: () => ${load}`);
           }
         }
         const fn = isLessons ? 'loadLesson' : 'loadQuiz';
         const what = isLessons ? 'lesson' : 'quiz';
         return [
+          ...(isLessons && dev ? ["const PROOF = new URLSearchParams(location.search).has('proof');"] : []),
           `const loaders = {${entries.join(',\n')}};`,
           `export function ${fn}(courseId, id) {`,
           `  const load = Object.hasOwn(loaders, courseId + '/' + id) ? loaders[courseId + '/' + id] : undefined;`,
@@ -158,9 +172,11 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
           `}`,
         ].join('\n');
       }
-      const [courseId, itemId] = name.slice(name.startsWith(LESSON_PREFIX) ? LESSON_PREFIX.length : QUIZ_PREFIX.length).split('/');
+      const asProof = options.proof || (dev && name.endsWith(PROOF_SUFFIX));
+      const path = name.endsWith(PROOF_SUFFIX) ? name.slice(0, -PROOF_SUFFIX.length) : name;
+      const [courseId, itemId] = path.slice(path.startsWith(LESSON_PREFIX) ? LESSON_PREFIX.length : QUIZ_PREFIX.length).split('/');
       const found = course(courseId ?? '');
-      if (name.startsWith(QUIZ_PREFIX)) {
+      if (path.startsWith(QUIZ_PREFIX)) {
         const quiz = found?.quizzes.get(itemId ?? '');
         if (!quiz) return null;
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(quiz))});`;
@@ -169,7 +185,8 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (!found || !lesson) return null;
       const lessonIdsByFile = new Map([...found.lessons].map(([lid, l]) => [l.file, lid]));
       const index = { courseId: found.manifest.id, courseDir: found.dir, lessonIdsByFile, coursePassMark: found.manifest.passMark };
-      const { code, map } = await lessonToJs(lesson.source, lesson.file, index, dev);
+      const source = asProof ? proofSource(lesson.source, found.quizzes) : lesson.source;
+      const { code, map } = await lessonToJs(source, lesson.file, index, dev);
       return { code, map: map as null };
     },
     handleHotUpdate(ctx) {
