@@ -56,6 +56,7 @@ export async function lessonToSvelte(source: string, file: string, index: Lesson
 
 export async function lessonToJs(source: string, file: string, index: LessonIndex, dev = false): Promise<{ code: string; map: unknown }> {
   const svelteCode = await lessonToSvelte(source, file, index);
-  const out = svelte(svelteCode, { filename: file.replace(/\.md$/, '.svelte'), generate: 'client', dev, runes: true, css: 'external' });
+  // In dev the lesson swaps itself in place when its source changes (Svelte HMR; see dev-update.ts).
+  const out = svelte(svelteCode, { filename: file.replace(/\.md$/, '.svelte'), generate: 'client', dev, hmr: dev, runes: true, css: 'external' });
   return { code: out.js.code, map: out.js.map };
 }

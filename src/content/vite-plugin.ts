@@ -11,6 +11,8 @@ import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
 import type { Catalogue } from './schema/manifest.ts';
 import { lessonToJs } from './compile.ts';
 import { PROOF_BANNER, PROOF_HEAD, proofSource } from './proof.ts';
+import { diagnosticsPayload, planUpdate } from './dev-update.ts';
+import { DEV_CLIENT_ID, devClientSource } from './dev-overlay.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
@@ -58,6 +60,8 @@ export function lightCatalogue(catalogue: Catalogue): Catalogue {
 
 export function coursemark(options: CoursemarkPluginOptions): Plugin {
   let content: ContentResult | undefined;
+  /** The last content without errors: what the open page shows, and what a save is compared with. */
+  let lastGood: ContentResult | undefined;
   let server: ViteDevServer | undefined;
   let dev = false;
 
@@ -65,6 +69,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     if (!content) {
       const result = loadContent(options.contentDir, { lint: true });
       content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
+      if (!content.diagnostics.some((d) => d.severity === 'error')) lastGood = content;
     }
     return content;
   };
@@ -81,31 +86,56 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     configResolved(config) {
       dev = config.command === 'serve';
     },
+    config(_config, env) {
+      // Content problems show in Coursemark's own panel (dev-overlay.ts), which speaks to tutors.
+      // The player is transformed as soon as the server listens, not module by module as the
+      // browser discovers its imports, so the first page does not wait for that chain.
+      if (env.command === 'serve') {
+        return {
+          server: {
+            hmr: { overlay: false },
+            warmup: { clientFiles: ['./player/main.ts', './player/routes/*Page.svelte', './player/blocks/*Block.svelte', './player/blocks/{Reveal,CaseQuestion,ReflectionPrompt}.svelte', './player/quiz/QuizPlayer.svelte'] },
+          },
+        };
+      }
+      return undefined;
+    },
     configureServer(devServer) {
       server = devServer;
-      const onChange = (file: string) => {
-        if (!file.endsWith('.md') && !file.endsWith('.gift') && !load().files.includes(file)) return;
-        content = undefined;
-        for (const id of devServer.moduleGraph.idToModuleMap.keys()) {
-          if (id.startsWith('\0virtual:coursemark')) {
-            const mod = devServer.moduleGraph.getModuleById(id);
-            if (mod) devServer.moduleGraph.invalidateModule(mod);
-          }
-        }
-        const result = load();
-        const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length) {
-          devServer.config.logger.error(new ContentError(result).message);
-          devServer.ws.send({ type: 'error', err: { message: new ContentError(result).message, stack: '', plugin: 'coursemark' } });
-        } else {
-          devServer.ws.send({ type: 'full-reload', path: '*' });
-        }
-      };
       // content/ is outside the app root, so Vite does not watch it by itself.
       devServer.watcher.add(options.contentDir);
-      devServer.watcher.on('change', onChange);
-      devServer.watcher.on('add', onChange);
-      devServer.watcher.on('unlink', onChange);
+    },
+    hotUpdate({ file, type }) {
+      if (this.environment.name !== 'client' || !server) return undefined;
+      const isContent = file.endsWith('.md') || file.endsWith('.gift') || (content ?? load()).files.includes(file);
+      if (!isContent) return undefined;
+      const started = performance.now();
+      const previous = lastGood;
+      content = undefined;
+      const result = load();
+      const env = this.environment;
+      const clientModule = env.moduleGraph.getModuleById(`\0${DEV_CLIENT_ID}`);
+      if (clientModule) env.moduleGraph.invalidateModule(clientModule);
+      env.hot.send({ type: 'custom', event: 'coursemark:diagnostics', data: diagnosticsPayload(result) });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length) {
+        server.config.logger.error(new ContentError(result).message, { timestamp: true });
+        return [];
+      }
+      const plan = type === 'update' ? planUpdate(previous, result) : { reload: true, lessons: [] };
+      if (plan.reload) {
+        for (const mod of env.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith('\0virtual:coursemark')) env.moduleGraph.invalidateModule(mod);
+        }
+        env.hot.send({ type: 'full-reload', path: '*' });
+        return [];
+      }
+      const modules = plan.lessons
+        .flatMap((lesson) => [`\0${LESSON_PREFIX}${lesson}`, `\0${LESSON_PREFIX}${lesson}${PROOF_SUFFIX}`])
+        .map((id) => env.moduleGraph.getModuleById(id))
+        .filter((mod): mod is NonNullable<typeof mod> => mod !== undefined);
+      server.config.logger.info(`coursemark: ${plan.lessons.join(', ') || 'nothing'} updated in place (${Math.round(performance.now() - started)} ms to read the content)`, { timestamp: true });
+      return modules;
     },
     buildStart() {
       const result = load();
@@ -115,10 +145,12 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     transformIndexHtml(html, ctx) {
       // In dev the page's own ?proof asks for it; a --proof build always is one.
       const proof = options.proof || (dev && /[?&]proof\b/.test(ctx.originalUrl ?? ''));
-      if (!proof) return html;
-      return html.replace('</head>', `${PROOF_HEAD}\n</head>`).replace('<body>', `<body>\n${PROOF_BANNER}`);
+      const withProof = proof ? html.replace('</head>', `${PROOF_HEAD}\n</head>`).replace('<body>', `<body>\n${PROOF_BANNER}`) : html;
+      if (!dev) return withProof;
+      return { html: withProof, tags: [{ tag: 'script', attrs: { type: 'module', src: `/@id/${DEV_CLIENT_ID}` }, injectTo: 'head' }] };
     },
     resolveId(id) {
+      if (id === DEV_CLIENT_ID) return `\0${id}`;
       if (id === CATALOGUE || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
         return `\0${id}`;
       }
@@ -127,6 +159,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     async load(id) {
       if (!id.startsWith('\0virtual:coursemark')) return null;
       const name = id.slice(1);
+      if (name === DEV_CLIENT_ID) return devClientSource(diagnosticsPayload(load()));
       if (name === CATALOGUE) {
         // The first load carries only what the catalogue, the course home and completion need.
         const catalogue = lightCatalogue(catalogueOf(ensureValid().courses));
@@ -188,10 +221,6 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       const source = asProof ? proofSource(lesson.source, found.quizzes) : lesson.source;
       const { code, map } = await lessonToJs(source, lesson.file, index, dev);
       return { code, map: map as null };
-    },
-    handleHotUpdate(ctx) {
-      if (server && ctx.file.endsWith('.md')) return [];
-      return undefined;
     },
   };
 }
