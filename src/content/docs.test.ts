@@ -1,7 +1,7 @@
 // The examples in docs/authoring.md cannot rot: every ```md lesson block is compiled as a lesson of
 // a throwaway course, through the whole pipeline down to JavaScript, with no diagnostic (not even a
 // lint warning) allowed.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,8 @@ describe('docs/authoring.md examples', () => {
       const dir = mkdtempSync(join(tmpdir(), 'coursemark-docs-'));
       mkdirSync(join(dir, 'content', 'docs'), { recursive: true });
       writeFileSync(join(dir, 'content', 'docs', 'course.md'), COURSE);
+      // Examples with images use the fixture course's picture.
+      cpSync(resolve(import.meta.dirname, '../../tests/fixtures/valid/content/every-block/media'), join(dir, 'content', 'docs', 'media'), { recursive: true });
       writeFileSync(join(dir, 'content', 'docs', '01-example.md'), example.source);
       // Lint included: the guide's examples are the ones tutors copy, so they model good practice.
       const result = loadContent('content', { cwd: dir, lint: true });
