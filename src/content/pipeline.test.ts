@@ -3,12 +3,12 @@
 // included (as `check` runs it). A `lint-<rule>` case shows one lint rule: warnings only, so check
 // passes and check --strict fails. The valid fixture uses every block type and must compile without
 // a diagnostic.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from './diagnostics.ts';
-import { loadContent } from './pipeline.ts';
+import { loadContent, type LessonCache } from './pipeline.ts';
 import { LINT_RULES } from './lint/index.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
@@ -143,5 +143,24 @@ describe('content lint', () => {
     const ids = LINT_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of LINT_RULES) expect(rule.summary.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the lesson cache', () => {
+  it('reuses a lesson whose text did not change, diagnostics included, and recompiles one that did', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coursemark-cache-'));
+    cpSync(join(FIXTURES, 'diagnostics', 'lint-image-no-alt', 'content'), join(dir, 'content'), { recursive: true });
+    const cache: LessonCache = new Map();
+    const first = loadContent('content', { cwd: dir, lint: true, cache });
+    const lessonFile = join(dir, 'content/fixture/01-lesson.md');
+    const cached = cache.get(lessonFile)!;
+    const second = loadContent('content', { cwd: dir, lint: true, cache });
+    expect(cache.get(lessonFile)).toBe(cached);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(second.courses[0]!.lessons.get('lesson')!.source).toBe(first.courses[0]!.lessons.get('lesson')!.source);
+    writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('The network of suppliers', 'The wide network of suppliers'));
+    const third = loadContent('content', { cwd: dir, lint: true, cache });
+    expect(cache.get(lessonFile)).not.toBe(cached);
+    expect(third.courses[0]!.lessons.get('lesson')!.source).toContain('The wide network of suppliers');
   });
 });

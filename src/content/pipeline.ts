@@ -8,7 +8,7 @@ import type { Catalogue, CourseManifest } from './schema/manifest.ts';
 import type { Quiz } from './schema/quiz.ts';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readFrontmatter, splitFrontmatter, type FrontmatterExamples, type SplitSource } from './markdown/frontmatter.ts';
-import { compileLesson, type LessonIndex } from './markdown/lesson.ts';
+import { compileLesson, type CompiledLesson, type LessonIndex } from './markdown/lesson.ts';
 import { lintCourse, type LintLesson } from './lint/index.ts';
 import { quizFencePosition } from './lint/lines.ts';
 import { compareIds, idRecord, readIdHistory } from './id-history.ts';
@@ -61,7 +61,15 @@ export interface LoadOptions {
   cwd?: string;
   /** Run the content lint too (warnings; see src/content/lint/): `check`, `build` and `dev` do. */
   lint?: boolean;
+  /**
+   * Compiled lessons kept from the last run (dev keeps one across saves): a lesson whose text and
+   * course did not change is not compiled again. Clear it when a file other than a lesson changes.
+   */
+  cache?: LessonCache;
 }
+
+/** A lesson's compile result and the diagnostics it gave, keyed by its file. */
+export type LessonCache = Map<string, { key: string; result: CompiledLesson; diagnostics: Diagnostic[] }>;
 
 interface Run {
   cwd: string;
@@ -70,13 +78,14 @@ interface Run {
   files: string[];
   courseIds: Map<string, string>;
   lint: boolean;
+  cache: LessonCache | undefined;
 }
 
 export function loadContent(contentDir: string, options: LoadOptions = {}): ContentResult {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, contentDir);
   const display = (file: string) => relative(cwd, file) || file;
-  const run: Run = { cwd, display, diagnostics: [], files: [], courseIds: new Map(), lint: options.lint ?? false };
+  const run: Run = { cwd, display, diagnostics: [], files: [], courseIds: new Map(), lint: options.lint ?? false, cache: options.cache };
   const courses: CompiledCourse[] = [];
   const rootProblem = checkContentRoot(root, contentDir, display, relative(cwd, dirname(root)) || '.');
   if (rootProblem) return { courses, diagnostics: [rootProblem], files: run.files };
@@ -237,6 +246,23 @@ function readLesson(file: string, run: Run): ParsedLesson {
   return { file, sink, split, front, id: front?.id ?? lessonIdFromFile(file) };
 }
 
+/** compileLesson, or its result from the cache when neither the file nor what it depends on in its course changed. */
+function compileCached(lesson: ParsedLesson, front: LessonFrontmatter, display: string, index: LessonIndex, module: string | undefined, cache: LessonCache | undefined): CompiledLesson {
+  const key = JSON.stringify([lesson.id, front, module, lesson.split.body, index.courseId, index.coursePassMark, [...index.lessonIdsByFile]]);
+  const hit = cache?.get(lesson.file);
+  if (hit && hit.key === key) {
+    lesson.sink.list.push(...hit.diagnostics);
+    return hit.result;
+  }
+  const before = lesson.sink.list.length;
+  const result = compileLesson(lesson.file, display, lesson.id, front.title, lesson.split.body, index, lesson.sink, {
+    ...(front.minutes ? { minutes: front.minutes } : {}),
+    ...(module ? { module } : {}),
+  });
+  cache?.set(lesson.file, { key, result, diagnostics: lesson.sink.list.slice(before) });
+  return result;
+}
+
 /** Every lesson id must be usable and unique in its course; a repeated one is reported at its "id:" line. */
 function checkLessonIds(parsed: ParsedLesson[], display: (file: string) => string): Map<string, string> {
   const lessonIdsByFile = new Map<string, string>();
@@ -266,10 +292,7 @@ function compileLessons(parsed: ParsedLesson[], compiled: CompiledCourse, index:
     }
     module = lesson.front.module ?? module;
     const display = run.display(lesson.file);
-    const result = compileLesson(lesson.file, display, lesson.id, lesson.front.title, lesson.split.body, index, lesson.sink, {
-      ...(lesson.front.minutes ? { minutes: lesson.front.minutes } : {}),
-      ...(module ? { module } : {}),
-    });
+    const result = compileCached(lesson, lesson.front, display, index, module, run.cache);
     for (const [n, quiz] of result.quizzes.entries()) {
       const other = quizFiles.get(quiz.id);
       if (other) {

@@ -5,9 +5,10 @@
 //   virtual:coursemark/details     loadCourseDetails(course) → the full manifest (prompts, block titles)
 // Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
 // the page reloads when a content file changes.
+import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic, summarise } from './diagnostics.ts';
-import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
+import { catalogueOf, loadContent, type ContentResult, type LessonCache } from './pipeline.ts';
 import type { Catalogue } from './schema/manifest.ts';
 import { lessonToJs } from './compile.ts';
 import { PROOF_BANNER, PROOF_HEAD, proofSource } from './proof.ts';
@@ -62,12 +63,14 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
   let content: ContentResult | undefined;
   /** The last content without errors: what the open page shows, and what a save is compared with. */
   let lastGood: ContentResult | undefined;
+  /** Compiled lessons kept across saves in dev, so a save compiles only the lesson that changed. */
+  const lessonCache: LessonCache = new Map();
   let server: ViteDevServer | undefined;
   let dev = false;
 
   const load = (): ContentResult => {
     if (!content) {
-      const result = loadContent(options.contentDir, { lint: true });
+      const result = loadContent(options.contentDir, { lint: true, cache: lessonCache });
       content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
       if (!content.diagnostics.some((d) => d.severity === 'error')) lastGood = content;
     }
@@ -107,8 +110,12 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     },
     hotUpdate({ file, type }) {
       if (this.environment.name !== 'client' || !server) return undefined;
-      const isContent = file.endsWith('.md') || file.endsWith('.gift') || (content ?? load()).files.includes(file);
+      const inContent = resolve(file).startsWith(`${resolve(options.contentDir)}${sep}`);
+      const isContent = inContent || file.endsWith('.gift') || (content ?? load()).files.includes(file);
       if (!isContent) return undefined;
+      // A lesson's result depends on the files it links to (images, GIFT files): any other file
+      // changing may change it.
+      if (!file.endsWith('.md')) lessonCache.clear();
       const started = performance.now();
       const previous = lastGood;
       content = undefined;

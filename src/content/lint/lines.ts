@@ -14,7 +14,18 @@ export interface ProseLine extends SourceLine {
 const OPEN = /^\s{0,3}:::([A-Za-z][\w-]*)/;
 const CLOSE = /^\s{0,3}:::\s*$/;
 
+/** Every rule reads the same lines: each lesson body is split once per run. */
+const seen = new WeakMap<SourceLine[], ProseLine[]>();
+
 export function proseLines(body: SourceLine[]): ProseLine[] {
+  const known = seen.get(body);
+  if (known) return known;
+  const lines = splitProse(body);
+  seen.set(body, lines);
+  return lines;
+}
+
+function splitProse(body: SourceLine[]): ProseLine[] {
   const code = new CodeFenceTracker();
   const lines: ProseLine[] = [];
   let block: string | null = null;
