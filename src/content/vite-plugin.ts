@@ -129,6 +129,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
         server.config.logger.error(new ContentError(result).message, { timestamp: true });
         return [];
       }
+      // A file added or removed changes the course (a lesson, an image a lesson was missing): reload.
       const plan = type === 'update' ? planUpdate(previous, result) : { reload: true, lessons: [] };
       if (plan.reload) {
         for (const mod of env.moduleGraph.idToModuleMap.values()) {
@@ -137,11 +138,13 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
         env.hot.send({ type: 'full-reload', path: '*' });
         return [];
       }
+      // Nothing of a lesson changed (an image was edited, say): Vite's own update handles it.
+      if (plan.lessons.length === 0) return undefined;
       const modules = plan.lessons
         .flatMap((lesson) => [`\0${LESSON_PREFIX}${lesson}`, `\0${LESSON_PREFIX}${lesson}${PROOF_SUFFIX}`])
         .map((id) => env.moduleGraph.getModuleById(id))
         .filter((mod): mod is NonNullable<typeof mod> => mod !== undefined);
-      server.config.logger.info(`coursemark: ${plan.lessons.join(', ') || 'nothing'} updated in place (${Math.round(performance.now() - started)} ms to read the content)`, { timestamp: true });
+      server.config.logger.info(`coursemark: ${plan.lessons.join(', ')} updated in place (${Math.round(performance.now() - started)} ms to read the content)`, { timestamp: true });
       return modules;
     },
     buildStart() {
