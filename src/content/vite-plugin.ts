@@ -5,6 +5,7 @@
 //   virtual:coursemark/details     loadCourseDetails(course) → the full manifest (prompts, block titles)
 // Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
 // the page reloads when a content file changes.
+import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic, summarise } from './diagnostics.ts';
@@ -59,12 +60,43 @@ export function lightCatalogue(catalogue: Catalogue): Catalogue {
   };
 }
 
+const stampOf = (file: string): string => {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return 'gone';
+  }
+};
+
+/**
+ * The file watcher drops a second change to a file within 50 ms of the first (longer on a busy
+ * machine), so the end of a save can go unseen and the page would show a half-written file. A
+ * cheap check of every content file's size and time, a few times a second, replays what it missed.
+ */
+function watchForMissedSaves(devServer: ViteDevServer, stamps: Map<string, string>): void {
+  const timer = setInterval(() => {
+    for (const [file, stamp] of stamps) {
+      const now = stampOf(file);
+      if (now === stamp) continue;
+      // A removed file is the watcher's to report ("unlink"); a changed one is replayed.
+      if (now === 'gone') stamps.delete(file);
+      else devServer.watcher.emit('change', file);
+      return;
+    }
+  }, 250);
+  timer.unref();
+  devServer.httpServer?.on('close', () => clearInterval(timer));
+}
+
 export function coursemark(options: CoursemarkPluginOptions): Plugin {
   let content: ContentResult | undefined;
   /** The last content without errors: what the open page shows, and what a save is compared with. */
   let lastGood: ContentResult | undefined;
   /** Compiled lessons kept across saves in dev, so a save compiles only the lesson that changed. */
   const lessonCache: LessonCache = new Map();
+  /** Each content file's size and time as last read in dev (see watchForMissedSaves). */
+  const stamps = new Map<string, string>();
   let server: ViteDevServer | undefined;
   let dev = false;
 
@@ -73,6 +105,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       const result = loadContent(options.contentDir, { lint: true, cache: lessonCache });
       content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
       if (!content.diagnostics.some((d) => d.severity === 'error')) lastGood = content;
+      if (server) for (const file of content.files) if (!stamps.has(file)) stamps.set(file, stampOf(file));
     }
     return content;
   };
@@ -107,8 +140,9 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       server = devServer;
       // content/ is outside the app root, so Vite does not watch it by itself.
       devServer.watcher.add(options.contentDir);
+      watchForMissedSaves(devServer, stamps);
     },
-    hotUpdate({ file, type }) {
+    async hotUpdate({ file, type }) {
       if (this.environment.name !== 'client' || !server) return undefined;
       const inContent = resolve(file).startsWith(`${resolve(options.contentDir)}${sep}`);
       const isContent = inContent || file.endsWith('.gift') || (content ?? load()).files.includes(file);
@@ -116,7 +150,10 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       // A lesson's result depends on the files it links to (images, GIFT files): any other file
       // changing may change it.
       if (!file.endsWith('.md')) lessonCache.clear();
+      // An editor that truncates before writing can be caught in between: give it a moment.
+      if (type === 'update' && existsSync(file) && statSync(file).size === 0) await new Promise((done) => setTimeout(done, 50));
       const started = performance.now();
+      for (const known of new Set([...(content ?? load()).files, file])) stamps.set(known, stampOf(known));
       const previous = lastGood;
       content = undefined;
       const result = load();

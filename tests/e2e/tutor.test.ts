@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
 
@@ -87,6 +87,7 @@ const marker = (page: Page) => page.evaluate(() => (window as unknown as { __mar
 
 describe('a tutor with coursemark dev', () => {
   it('sees an edit in place, and a typo as an error at its file, line and column', async () => {
+    onTestFailed(() => console.log(`coursemark dev said:\n${output.join('').slice(-4000)}`));
     const page = await browser.newPage();
     const opened = Date.now();
     await page.goto(`${url}#/every-block/customers`);
