@@ -130,7 +130,8 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
         return {
           server: {
             hmr: { overlay: false },
-            warmup: { clientFiles: ['./player/main.ts', './player/routes/*Page.svelte', './player/blocks/*Block.svelte', './player/blocks/{Reveal,CaseQuestion,ReflectionPrompt}.svelte', './player/quiz/QuizPlayer.svelte'] },
+            // The pages a tutor opens first (catalogue, course, lesson) and every block; not the quiz player.
+            warmup: { clientFiles: ['./player/main.ts', './player/routes/{Catalogue,Course,Lesson}Page.svelte', './player/blocks/*Block.svelte', './player/blocks/{Reveal,CaseQuestion,ReflectionPrompt}.svelte'] },
           },
         };
       }
