@@ -142,6 +142,8 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       // content/ is outside the app root, so Vite does not watch it by itself.
       devServer.watcher.add(options.contentDir);
       watchForMissedSaves(devServer, stamps);
+      // Read the content while the browser is still on its way, not when it asks for the catalogue.
+      devServer.httpServer?.once('listening', () => setImmediate(() => load()));
     },
     async hotUpdate({ file, type }) {
       if (this.environment.name !== 'client' || !server) return undefined;
