@@ -9,11 +9,12 @@ const compile = (markdown: string) => lessonToSvelte(`<script>\n</script>\n\n${m
 
 describe('heading ids', () => {
   it('gives every h2–h6 an id from its text, a repeat a suffix, and never the shell\'s own ids', async () => {
-    const html = await compile("## Definitions\n\n### The customer's *needs*\n\n## Definitions\n\n## Main");
+    const html = await compile("## Definitions\n\n### The customer's *needs*\n\n## Definitions\n\n## Main\n\n## Block purpose");
     expect(html).toContain('<h2 id="definitions">');
     expect(html).toContain('<h3 id="the-customer-s-needs">');
     expect(html).toContain('<h2 id="definitions-2">');
     expect(html).toContain('<h2 id="main-2">');
+    expect(html).toContain('<h2 id="heading-block-purpose">');
   });
 
   it('names headings from Markdown source the way the page names them', () => {

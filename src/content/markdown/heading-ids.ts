@@ -10,7 +10,9 @@ const RESERVED = ['main', 'app'];
 export class HeadingIds {
   readonly #used = new Set<string>(RESERVED);
   next(text: string): string {
-    const base = slugify(text, 1000) || 'section';
+    const slug = slugify(text, 1000) || 'section';
+    // "block-..." is how blocks are named on the page (BlockFrame): a heading never takes one.
+    const base = slug.startsWith('block-') ? `heading-${slug}` : slug;
     let id = base;
     for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
     this.#used.add(id);
