@@ -10,6 +10,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 import { serviceWorker } from './service-worker.ts';
+import { cspPlugin } from './csp.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -41,6 +42,8 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}), ...(options.proof ? { proof: true } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
+      // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined.
+      cspPlugin(singleFile ? 'single-file' : 'site'),
     ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),

@@ -10,6 +10,8 @@ import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics.
 import { readFrontmatter, splitFrontmatter, type FrontmatterExamples, type SplitSource } from './markdown/frontmatter.ts';
 import { compileLesson, type CompiledLesson, type LessonIndex } from './markdown/lesson.ts';
 import { lintCourse, type LintLesson } from './lint/index.ts';
+import { withoutDecorativeMarks } from './markdown/decorative-images.ts';
+import { withHeadingIds } from './markdown/heading-ids.ts';
 import { quizFencePosition } from './lint/lines.ts';
 import { compareIds, idRecord, readIdHistory } from './id-history.ts';
 
@@ -255,10 +257,11 @@ function compileCached(lesson: ParsedLesson, front: LessonFrontmatter, display: 
     return hit.result;
   }
   const before = lesson.sink.list.length;
-  const result = compileLesson(lesson.file, display, lesson.id, front.title, lesson.split.body, index, lesson.sink, {
+  const compiled = compileLesson(lesson.file, display, lesson.id, front.title, withoutDecorativeMarks(lesson.split.body), index, lesson.sink, {
     ...(front.minutes ? { minutes: front.minutes } : {}),
     ...(module ? { module } : {}),
   });
+  const result = { ...compiled, source: withHeadingIds(compiled.source) };
   cache?.set(lesson.file, { key, result, diagnostics: lesson.sink.list.slice(before) });
   return result;
 }

@@ -92,8 +92,8 @@ export function quizProofHtml(quiz: Quiz): string {
     ...quiz.questions.map(questionProofHtml),
     '</div>',
   ].join('\n');
-  // One HTML block for Markdown: a blank line would end it.
-  return html.replace(/\n\s*\n/g, '\n');
+  // The lesson source is Svelte: a brace in a tutor's text must stay text.
+  return html.replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'));
 }
 
 const REVEAL_OPEN = /^<Reveal>$/gm;

@@ -1,29 +1,15 @@
-// A decorative image says so: `![](media/divider.svg){decorative}`. The marker is plain text to
-// mdsvex's Markdown parser, so this rehype plugin removes it and gives the image an empty alt, which
-// tells screen readers to skip it. Without the marker, an image with no alt text is a lint warning.
-interface HastNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+// A decorative image says so: `![](media/divider.svg){decorative}`. Markdown renders an image with
+// empty brackets with alt="", which tells screen readers to skip it; the marker only says the empty
+// alt is meant, so the lint (image/no-alt) stays quiet. This pass removes the marker from the lines
+// the compiler sees, so learners never read it.
+import { CodeFenceTracker, type SourceLine } from './blocks.ts';
 
 export const DECORATIVE = '{decorative}';
 
-export function decorativeImages() {
-  return (tree: HastNode) => {
-    const walk = (node: HastNode) => {
-      const children = node.children ?? [];
-      children.forEach((child, i) => {
-        const next = children[i + 1];
-        if (child.type === 'element' && child.tagName === 'img' && next?.type === 'text' && next.value?.startsWith(DECORATIVE)) {
-          next.value = next.value.slice(DECORATIVE.length);
-          child.properties = { ...child.properties, alt: '' };
-        }
-        walk(child);
-      });
-    };
-    walk(tree);
-  };
+const MARKED = /(!\[\s*\]\([^)]*\))\{decorative\}/g;
+
+export function withoutDecorativeMarks(body: SourceLine[]): SourceLine[] {
+  if (!body.some((line) => line.text.includes(DECORATIVE))) return body;
+  const code = new CodeFenceTracker();
+  return body.map((line) => (code.step(line.text) || !line.text.includes(DECORATIVE) ? line : { ...line, text: line.text.replace(MARKED, '$1') }));
 }

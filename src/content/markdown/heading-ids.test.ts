@@ -1,20 +1,33 @@
-// Lesson headings get ids (anchor links land on them) and `{decorative}` images get an empty alt,
-// through the real mdsvex compile.
+// Lesson headings get ids (anchor links land on them) and `{decorative}` images keep an empty alt
+// without the marker showing, through the real pipeline.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonToSvelte } from '../compile.ts';
+import { loadContent } from '../pipeline.ts';
 import { HeadingIds, headingText } from './heading-ids.ts';
 
-const index = { courseId: 'c', courseDir: '/tmp', lessonIdsByFile: new Map<string, string>(), coursePassMark: 80 };
-const compile = (markdown: string) => lessonToSvelte(`<script>\n</script>\n\n${markdown}\n`, '/tmp/lesson.md', index);
+const COURSE = '---\ntitle: T\ndescription: D.\nlanguage: en\nestimatedMinutes: 5\noutcomes:\n  - O\npassMark: 80\nversion: "1"\n---\n';
+
+function lessonSource(body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coursemark-headings-'));
+  mkdirSync(join(dir, 'content/c/media'), { recursive: true });
+  writeFileSync(join(dir, 'content/c/course.md'), COURSE);
+  writeFileSync(join(dir, 'content/c/media/line.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dir, 'content/c/01-lesson.md'), `---\ntitle: Lesson\n---\n${body}\n`);
+  const result = loadContent('content', { cwd: dir });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return result.courses[0]!.lessons.get('lesson')!.source;
+}
 
 describe('heading ids', () => {
-  it('gives every h2–h6 an id from its text, a repeat a suffix, and never the shell\'s own ids', async () => {
-    const html = await compile("## Definitions\n\n### The customer's *needs*\n\n## Definitions\n\n## Main\n\n## Block purpose");
-    expect(html).toContain('<h2 id="definitions">');
-    expect(html).toContain('<h3 id="the-customer-s-needs">');
-    expect(html).toContain('<h2 id="definitions-2">');
-    expect(html).toContain('<h2 id="main-2">');
-    expect(html).toContain('<h2 id="heading-block-purpose">');
+  it("gives every h2–h6 an id from its text, a repeat a suffix, and never the shell's or a block's ids", () => {
+    const source = lessonSource("## Definitions\n\n### The customer's *needs*\n\n## Definitions\n\n## Main\n\n## Block purpose");
+    expect(source).toContain('<h2 id="definitions">');
+    expect(source).toContain('<h3 id="the-customer-s-needs">');
+    expect(source).toContain('<h2 id="definitions-2">');
+    expect(source).toContain('<h2 id="main-2">');
+    expect(source).toContain('<h2 id="heading-block-purpose">');
   });
 
   it('names headings from Markdown source the way the page names them', () => {
@@ -24,9 +37,9 @@ describe('heading ids', () => {
 });
 
 describe('decorative images', () => {
-  it('drops the {decorative} marker and gives the image an empty alt', async () => {
-    const html = await compile('A divider: ![](media/line.svg){decorative} and text.');
-    expect(html).toMatch(/<img [^>]*src="media\/line.svg"[^>]* alt>/);
-    expect(html).not.toContain('decorative');
+  it('drops the {decorative} marker and keeps the image with an empty alt', () => {
+    const source = lessonSource('A divider: ![](media/line.svg){decorative} and text.');
+    expect(source).toMatch(/<img [^>]*alt=""/);
+    expect(source).not.toContain('decorative');
   });
 });

@@ -1,6 +1,6 @@
 // Ids for a lesson's headings, so `[see below](#definitions)` and `[x](03-journey.md#stages)` have
-// somewhere to land. The same function names the headings for the compiler (a rehype plugin) and for
-// the lint rule that checks anchors, so what the rule accepts is what the page has.
+// somewhere to land. The same class names the headings in the generated lesson source and for the
+// lint rule that checks anchors, so what the rule accepts is what the page has.
 import { slugify } from './attributes.ts';
 
 /** Ids the player's shell already uses on every page. */
@@ -29,26 +29,24 @@ export function headingText(markdown: string): string {
     .replace(/[*_`~]/g, '');
 }
 
-interface HastNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The text of rendered HTML: tags dropped, entities read. */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+  });
 }
 
-const textOf = (node: HastNode): string => (node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join(''));
+const HEADING = /<h([2-6])>([\s\S]*?)<\/h\1>/g;
 
-/** A rehype plugin for mdsvex: every h2–h6 of the lesson gets an id from its text. */
-export function headingIds() {
-  return (tree: HastNode) => {
-    const ids = new HeadingIds();
-    const walk = (node: HastNode) => {
-      if (node.type === 'element' && /^h[2-6]$/.test(node.tagName ?? '') && !node.properties?.id) {
-        node.properties = { ...node.properties, id: ids.next(textOf(node)) };
-      }
-      node.children?.forEach(walk);
-    };
-    walk(tree);
-  };
+/**
+ * A lesson's generated source with an id on every h2–h6 the tutor wrote (block titles are headings
+ * inside the block components, not in this source, and keep theirs).
+ */
+export function withHeadingIds(source: string): string {
+  const ids = new HeadingIds();
+  return source.replace(HEADING, (_whole, level: string, inner: string) => `<h${level} id="${ids.next(textOf(inner))}">${inner}</h${level}>`);
 }
