@@ -11,6 +11,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 import { serviceWorker } from './service-worker.ts';
 import { cspPlugin } from './csp.ts';
+import { outputGuard } from './output-guard.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,6 +40,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     logLevel: 'warn',
     define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
     plugins: [
+      outputGuard(contentDir),
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}), ...(options.proof ? { proof: true } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),

@@ -59,6 +59,34 @@ export function lessonIdFromFile(file: string): string {
   return basename(file, '.md').replace(/^\d+[-_ .]*/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/** Whether the path is a file (following links): a folder named "course.md" is not one. */
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * The lesson files of a course in order. Anything named *.md that is not a readable file (a folder
+ * called "x.md", a broken link) is reported and skipped, so it can never crash the run.
+ */
+function listLessonFiles(dir: string, diagnostics: Diagnostic[], display: (file: string) => string): string[] {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && name !== 'course.md' && !name.startsWith('_'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const files: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (isFile(path)) {
+      files.push(path);
+      continue;
+    }
+    const what = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? 'a folder' : 'not a file (a broken link?)';
+    const at = new DiagnosticSink(display(path));
+    at.warning(1, 1, 'course/not-a-lesson', `"${name}" is ${what}, not a lesson file; it is skipped`, 'rename it so its name does not end in .md, or start the name with "_" to keep it out of the course');
+    diagnostics.push(...at.list);
+  }
+  return files;
+}
+
 export interface LoadOptions {
   cwd?: string;
   /** Run the content lint too (warnings; see src/content/lint/): `check`, `build` and `dev` do. */
@@ -171,7 +199,7 @@ function loadCourse(dir: string, run: Run): CompiledCourse | null {
   const { display, diagnostics } = run;
   const courseFile = join(dir, 'course.md');
   const sink = new DiagnosticSink(display(courseFile));
-  if (!existsSync(courseFile)) {
+  if (!isFile(courseFile)) {
     sink.error(1, 1, 'course/missing', `the course folder "${display(dir)}" has no course.md`, `create ${display(courseFile)} with frontmatter:\n  ---\n  ${courseExamples(dir).whole}\n  ---`);
     diagnostics.push(...sink.list);
     return null;
@@ -194,10 +222,7 @@ function loadCourse(dir: string, run: Run): CompiledCourse | null {
   }
   run.courseIds.set(courseId, display(courseFile));
 
-  const lessonFiles = readdirSync(dir)
-    .filter((name) => name.endsWith('.md') && name !== 'course.md' && !name.startsWith('_'))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-    .map((name) => join(dir, name));
+  const lessonFiles = listLessonFiles(dir, diagnostics, display);
   if (lessonFiles.length === 0) {
     sink.error(1, 1, 'course/no-lessons', `the course "${courseId}" has no lessons`, `add lesson files next to course.md, e.g. ${display(join(dir, '01-introduction.md'))}`);
   }
