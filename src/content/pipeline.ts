@@ -13,6 +13,7 @@ import { lintCourse, type LintLesson } from './lint/index.ts';
 import { withoutDecorativeMarks } from './markdown/decorative-images.ts';
 import { withHeadingIds } from './markdown/heading-ids.ts';
 import { quizFencePosition } from './lint/lines.ts';
+import { courseIntroHtml } from './markdown/course-intro.ts';
 import { compareIds, idRecord, readIdHistory } from './id-history.ts';
 
 export interface CompiledCourse {
@@ -230,6 +231,7 @@ function loadCourse(dir: string, run: Run): CompiledCourse | null {
   const lessonIdsByFile = checkLessonIds(parsed, display);
 
   const passMark = front?.passMark ?? 80;
+  const introHtml = courseIntroHtml(split.body, { courseId, courseFile, lessonIdsByFile }, sink);
   const index: LessonIndex = { courseId, courseDir: dir, lessonIdsByFile, coursePassMark: passMark };
   const compiled: CompiledCourse = {
     manifest: {
@@ -242,6 +244,7 @@ function loadCourse(dir: string, run: Run): CompiledCourse | null {
       passMark,
       version: front?.version ?? '0',
       ...(front?.author ? { author: front.author } : {}),
+      ...(introHtml ? { introHtml } : {}),
       lessons: [],
       quizzes: [],
     },
