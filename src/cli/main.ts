@@ -2,7 +2,7 @@
 // Diagnostics print one per line as `path:line:col: severity: message [rule]` with a hint line.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DiagnosticSink, formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
+import { DiagnosticSink, formatDiagnostic, strictly, summarise, type Diagnostic } from '../content/diagnostics.ts';
 import { loadContent } from '../content/pipeline.ts';
 import { idRecord, writeIdHistory } from '../content/id-history.ts';
 import { checkOutputFile, checkSiteFolder, RefusedOutput, stagingFolder, swapIn, writeWhole } from './output-guard.ts';
@@ -11,10 +11,14 @@ import { scaffold } from './scaffold.ts';
 export const USAGE = `Usage: coursemark <command> [options]
 
 Commands:
-  check [--content DIR]                      validate every course; print every problem
-  build [--content DIR] [--out DIR] [--single-file]
+  check [--content DIR] [--strict]           validate every course; print every problem and lint
+                                             warning (--strict: warnings are errors too)
+  build [--content DIR] [--out DIR] [--single-file] [--proof]
                                              build the player site (default content/ → dist/);
-                                             --single-file: one self-contained HTML file per course
+                                             --single-file: one self-contained HTML file per course;
+                                             --proof: a proof copy for tutors, every answer shown
+  stats [--content DIR] [--json]             per course: lessons, words, reading time, questions
+                                             by type, blocks by kind
   dev [--content DIR] [--port N]             serve the player with live reload
   new course NAME                            create content/NAME with a course file and a first lesson
   new lesson COURSE "TITLE"                  add the next numbered lesson to a course
@@ -99,22 +103,28 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   switch (command) {
     case 'check': {
-      const { positional, options } = parseArgs(rest, ['content']);
+      const { positional, options } = parseArgs(rest, ['content'], ['strict']);
       if (positional.length > 1) throw new UsageError('check takes at most one content folder');
       const contentDir = options.content ?? positional[0] ?? 'content';
-      const result = loadContent(contentDir, { cwd: io.cwd });
+      const result = loadContent(contentDir, { cwd: io.cwd, lint: true });
       const lessons = result.courses.reduce((n, c) => n + c.manifest.lessons.length, 0);
-      const ok = report(result.diagnostics, io);
+      const ok = report(options.strict === 'true' ? strictly(result.diagnostics) : result.diagnostics, io);
       if (ok) io.out(`Checked ${result.courses.length} course(s), ${lessons} lesson(s) in ${contentDir}.`);
       return ok ? 0 : 1;
     }
     case 'build': {
-      const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file']);
+      const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file', 'proof']);
       if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
       const contentDir = options.content ?? 'content';
       const outDir = options.out ?? 'dist';
       const target = checkSiteFolder(outDir, { cwd: io.cwd, contentDir });
-      return build(contentDir, outDir, target, io, options['single-file'] === 'true');
+      return build(contentDir, outDir, target, io, options['single-file'] === 'true', options.proof === 'true');
+    }
+    case 'stats': {
+      const { positional, options } = parseArgs(rest, ['content'], ['json']);
+      if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
+      const { runStats } = await import('./stats.ts');
+      return runStats(options.content ?? 'content', options.json === 'true', io);
     }
     case 'dev': {
       const { options } = parseArgs(rest, ['content', 'port']);
@@ -177,9 +187,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
  * Builds into a fresh sibling folder and swaps it in only when everything succeeded, so a failed
  * build leaves the previous site whole. `target` has passed checkSiteFolder.
  */
-async function build(contentDir: string, outDir: string, target: string, io: Io, singleFile = false): Promise<number> {
+async function build(contentDir: string, outDir: string, target: string, io: Io, singleFile = false, proof = false): Promise<number> {
   const started = performance.now();
-  const result = loadContent(contentDir, { cwd: io.cwd });
+  const result = loadContent(contentDir, { cwd: io.cwd, lint: true });
   if (!report(result.diagnostics, io)) {
     io.err(`Nothing was written to ${outDir}.`);
     return 1;
@@ -200,12 +210,12 @@ async function build(contentDir: string, outDir: string, target: string, io: Io,
       for (const course of result.courses) {
         const id = course.manifest.id;
         const dir = join(staging, `.${id}`);
-        await viteBuild(siteConfig({ contentDir, outDir: dir, target: 'single-file', course: id }));
+        await viteBuild(siteConfig({ contentDir, outDir: dir, target: 'single-file', course: id, proof }));
         renameSync(join(dir, 'index.html'), join(staging, `${id}.html`));
         rmSync(dir, { recursive: true, force: true });
       }
     } else {
-      await viteBuild(siteConfig({ contentDir, outDir: staging }));
+      await viteBuild(siteConfig({ contentDir, outDir: staging, proof }));
     }
     swapIn(staging, target);
   } catch (error) {

@@ -23,6 +23,8 @@ export interface SiteOptions {
   target?: 'site' | 'single-file';
   /** single-file: the one course to include. */
   course?: string;
+  /** A proof copy for tutors: every answer and hidden part shown (src/content/proof.ts). */
+  proof?: boolean;
 }
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
@@ -39,7 +41,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
     plugins: [
       outputGuard(contentDir),
-      coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
+      coursemark({ contentDir, ...(options.course ? { only: options.course } : {}), ...(options.proof ? { proof: true } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
       // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined.

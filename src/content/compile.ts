@@ -130,6 +130,7 @@ function reportWarnings(warnings: CompileProblem[], chunks: SourceChunk[], sink:
 }
 
 export async function lessonToJs(source: string, file: string, _index?: LessonIndex, dev = false): Promise<{ code: string; map: unknown }> {
-  const out = svelte(source, { filename: file.replace(/\.md$/, '.svelte'), generate: 'client', dev, runes: true, css: 'external' });
+  // In dev the lesson swaps itself in place when its source changes (Svelte HMR; see dev-update.ts).
+  const out = svelte(source, { filename: file.replace(/\.md$/, '.svelte'), generate: 'client', dev, hmr: dev, runes: true, css: 'external' });
   return { code: out.js.code, map: out.js.map };
 }

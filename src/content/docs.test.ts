@@ -1,6 +1,7 @@
 // The examples in docs/authoring.md cannot rot: every ```md lesson block is compiled as a lesson of
-// a throwaway course, through the whole pipeline down to JavaScript, with no diagnostic allowed.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// a throwaway course, through the whole pipeline down to JavaScript, with no diagnostic (not even a
+// lint warning) allowed.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,8 +42,11 @@ describe('docs/authoring.md examples', () => {
       const dir = mkdtempSync(join(tmpdir(), 'coursemark-docs-'));
       mkdirSync(join(dir, 'content', 'docs'), { recursive: true });
       writeFileSync(join(dir, 'content', 'docs', 'course.md'), COURSE);
+      // Examples with images use the fixture course's picture.
+      cpSync(resolve(import.meta.dirname, '../../tests/fixtures/valid/content/every-block/media'), join(dir, 'content', 'docs', 'media'), { recursive: true });
       writeFileSync(join(dir, 'content', 'docs', '01-example.md'), example.source);
-      const result = loadContent('content', { cwd: dir });
+      // Lint included: the guide's examples are the ones tutors copy, so they model good practice.
+      const result = loadContent('content', { cwd: dir, lint: true });
       expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
       const course = result.courses[0]!;
       const lesson = course.lessons.get('example')!;

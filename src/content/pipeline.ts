@@ -1,14 +1,18 @@
 // The build-time pipeline, pure of Vite: content/ in, validated course manifests, lesson sources
 // and quizzes out, with every diagnostic of the run. The Vite plugin and the CLI both call it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CourseFrontmatterSchema, ID_PATTERN } from './schema/course.ts';
-import { LessonFrontmatterSchema } from './schema/lesson.ts';
+import { LessonFrontmatterSchema, type LessonFrontmatter } from './schema/lesson.ts';
 import type { Catalogue, CourseManifest } from './schema/manifest.ts';
 import type { Quiz } from './schema/quiz.ts';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { readFrontmatter, splitFrontmatter } from './markdown/frontmatter.ts';
-import { compileLesson, type LessonIndex } from './markdown/lesson.ts';
+import { readFrontmatter, splitFrontmatter, type FrontmatterExamples, type SplitSource } from './markdown/frontmatter.ts';
+import { compileLesson, type CompiledLesson, type LessonIndex } from './markdown/lesson.ts';
+import { lintCourse, type LintLesson } from './lint/index.ts';
+import { withoutDecorativeMarks } from './markdown/decorative-images.ts';
+import { withHeadingIds } from './markdown/heading-ids.ts';
+import { quizFencePosition } from './lint/lines.ts';
 import { courseIntroHtml } from './markdown/course-intro.ts';
 import { compareIds, idRecord, readIdHistory } from './id-history.ts';
 
@@ -27,8 +31,29 @@ export interface ContentResult {
   files: string[];
 }
 
-const COURSE_EXAMPLE = 'title: External customers\n  description: What external customers need and how to serve them.\n  language: en-GB\n  estimatedMinutes: 360\n  outcomes:\n    - Understand the meaning of external customers\n  passMark: 80\n  version: "1.0.0"';
-const LESSON_EXAMPLE = 'title: Customer or consumer?';
+/** "customer-care" → "Customer care": a title a hint can suggest without quoting another course. */
+function titleFromName(name: string): string {
+  const words = name.replace(/\.md$/, '').replace(/^\d+[-_ .]*/, '').replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'My course';
+}
+
+function courseExamples(dir: string): FrontmatterExamples {
+  const fields: Record<string, string> = {
+    title: `title: ${titleFromName(basename(dir))}`,
+    description: 'description: What this course is about, in one or two sentences.',
+    language: 'language: en-GB',
+    estimatedMinutes: 'estimatedMinutes: 60',
+    outcomes: 'outcomes:\n    - The first thing a learner will be able to do',
+    passMark: 'passMark: 80',
+    version: 'version: "1.0.0"',
+  };
+  return { whole: Object.values(fields).join('\n  '), fields };
+}
+
+function lessonExamples(file: string): FrontmatterExamples {
+  const title = `title: ${titleFromName(basename(file))}`;
+  return { whole: title, fields: { title } };
+}
 
 /** Lesson id from a file name: "02-customer-or-consumer.md" → "customer-or-consumer". */
 export function lessonIdFromFile(file: string): string {
@@ -63,144 +88,46 @@ function listLessonFiles(dir: string, diagnostics: Diagnostic[], display: (file:
   return files;
 }
 
-export function loadContent(contentDir: string, options: { cwd?: string } = {}): ContentResult {
+export interface LoadOptions {
+  cwd?: string;
+  /** Run the content lint too (warnings; see src/content/lint/): `check`, `build` and `dev` do. */
+  lint?: boolean;
+  /**
+   * Compiled lessons kept from the last run (dev keeps one across saves): a lesson whose text and
+   * course did not change is not compiled again. Clear it when a file other than a lesson changes.
+   */
+  cache?: LessonCache;
+}
+
+/** A lesson's compile result and the diagnostics it gave, keyed by its file. */
+export type LessonCache = Map<string, { key: string; result: CompiledLesson; diagnostics: Diagnostic[] }>;
+
+interface Run {
+  cwd: string;
+  display: (file: string) => string;
+  diagnostics: Diagnostic[];
+  files: string[];
+  courseIds: Map<string, string>;
+  lint: boolean;
+  cache: LessonCache | undefined;
+}
+
+export function loadContent(contentDir: string, options: LoadOptions = {}): ContentResult {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, contentDir);
   const display = (file: string) => relative(cwd, file) || file;
-  const diagnostics: Diagnostic[] = [];
-  const files: string[] = [];
+  const run: Run = { cwd, display, diagnostics: [], files: [], courseIds: new Map(), lint: options.lint ?? false, cache: options.cache };
   const courses: CompiledCourse[] = [];
+  const rootProblem = checkContentRoot(root, contentDir, display, relative(cwd, dirname(root)) || '.');
+  if (rootProblem) return { courses, diagnostics: [rootProblem], files: run.files };
 
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    diagnostics.push({
-      file: display(root),
-      line: 1,
-      column: 1,
-      severity: 'error',
-      rule: 'content/missing',
-      message: `the content folder "${contentDir}" does not exist`,
-      hint: 'create it with one folder per course, or pass --content DIR (try: npx coursemark new course my-course)',
-    });
-    return { courses, diagnostics, files };
-  }
-
-  const courseIds = new Map<string, string>();
-  const folders = readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !d.name.startsWith('_'))
-    .map((d) => join(root, d.name))
-    .sort();
-
+  const folders = courseFolders(root);
   for (const dir of folders) {
-    const courseFile = join(dir, 'course.md');
-    const sink = new DiagnosticSink(display(courseFile));
-    if (!isFile(courseFile)) {
-      sink.error(1, 1, 'course/missing', `the course folder "${display(dir)}" has no course.md`, `create ${display(courseFile)} with frontmatter:\n  ---\n  ${COURSE_EXAMPLE}\n  ---`);
-      diagnostics.push(...sink.list);
-      continue;
-    }
-    files.push(courseFile);
-    const split = splitFrontmatter(readFileSync(courseFile, 'utf8'));
-    const front = readFrontmatter(split, CourseFrontmatterSchema, sink, COURSE_EXAMPLE);
-    const folderId = basename(dir).toLowerCase();
-    const courseId = front?.id ?? folderId;
-    if (!front?.id && !ID_PATTERN.test(folderId)) {
-      sink.error(1, 1, 'course/bad-id', `the folder name "${basename(dir)}" cannot be a course id`, 'rename the folder with lowercase letters, digits and hyphens, or set "id:" in the frontmatter');
-    }
-    if (courseId === 'settings') {
-      sink.error(split.yamlLine, 1, 'course/bad-id', '"settings" cannot be a course id: the player uses #/settings', 'set another "id:" in the frontmatter or rename the folder');
-    }
-    const other = courseIds.get(courseId);
-    if (other) {
-      sink.error(split.yamlLine, 1, 'course/duplicate-id', `the course id "${courseId}" is also used by ${other}`, 'give each course its own "id:"');
-    }
-    courseIds.set(courseId, display(courseFile));
-
-    const lessonFiles = listLessonFiles(dir, diagnostics, display);
-    if (lessonFiles.length === 0) {
-      sink.error(1, 1, 'course/no-lessons', `the course "${courseId}" has no lessons`, `add lesson files next to course.md, e.g. ${display(join(dir, '01-introduction.md'))}`);
-    }
-
-    // First pass: every lesson's frontmatter and id, so links and duplicates can be checked.
-    const parsed = lessonFiles.map((file) => {
-      files.push(file);
-      const lessonSink = new DiagnosticSink(display(file));
-      const lessonSplit = splitFrontmatter(readFileSync(file, 'utf8'));
-      const lessonFront = readFrontmatter(lessonSplit, LessonFrontmatterSchema, lessonSink, LESSON_EXAMPLE);
-      const id = lessonFront?.id ?? lessonIdFromFile(file);
-      return { file, sink: lessonSink, split: lessonSplit, front: lessonFront, id };
-    });
-    const lessonIdsByFile = new Map<string, string>();
-    const seenLessons = new Map<string, string>();
-    for (const lesson of parsed) {
-      const previous = seenLessons.get(lesson.id);
-      if (previous) {
-        lesson.sink.error(1, 1, 'lesson/duplicate-id', `the lesson id "${lesson.id}" is also used by ${previous}`, 'rename one of the files, or set a different "id:" in its frontmatter');
-      } else if (!ID_PATTERN.test(lesson.id) || lesson.id === 'notes' || lesson.id === 'progress') {
-        lesson.sink.error(1, 1, 'lesson/bad-id', `"${lesson.id}" cannot be a lesson id`, 'rename the file (e.g. 03-customer-journey.md) or set "id:" in the frontmatter; notes and progress are reserved');
-      }
-      seenLessons.set(lesson.id, display(lesson.file));
-      lessonIdsByFile.set(lesson.file, lesson.id);
-    }
-
-    const front2 = front ?? { passMark: 80 };
-    const introHtml = courseIntroHtml(split.body, { courseId, courseFile, lessonIdsByFile }, sink);
-    const index: LessonIndex = { courseId, courseDir: dir, lessonIdsByFile, coursePassMark: front2.passMark };
-    const compiled: CompiledCourse = {
-      manifest: {
-        id: courseId,
-        title: front?.title ?? courseId,
-        description: front?.description ?? '',
-        language: front?.language ?? 'en',
-        estimatedMinutes: front?.estimatedMinutes ?? 0,
-        outcomes: front?.outcomes ?? [],
-        passMark: front2.passMark,
-        version: front?.version ?? '0',
-        ...(front?.author ? { author: front.author } : {}),
-        ...(introHtml ? { introHtml } : {}),
-        lessons: [],
-        quizzes: [],
-      },
-      dir,
-      lessons: new Map(),
-      quizzes: new Map(),
-    };
-    let module: string | undefined;
-    for (const lesson of parsed) {
-      if (!lesson.front) {
-        diagnostics.push(...lesson.sink.list);
-        continue;
-      }
-      module = lesson.front.module ?? module;
-      const result = compileLesson(lesson.file, display(lesson.file), lesson.id, lesson.front.title, lesson.split.body, index, lesson.sink, {
-        ...(lesson.front.minutes ? { minutes: lesson.front.minutes } : {}),
-        ...(module ? { module } : {}),
-      });
-      for (const quiz of result.quizzes) {
-        if (compiled.quizzes.has(quiz.id)) {
-          lesson.sink.error(1, 1, 'quiz/duplicate-id', `the quiz id "${quiz.id}" is used twice in this course`, 'give each quiz its own id: :::quiz Title {#my-quiz}');
-          continue;
-        }
-        compiled.quizzes.set(quiz.id, quiz);
-        compiled.manifest.quizzes.push({
-          id: quiz.id,
-          title: quiz.title,
-          lessonId: lesson.id,
-          questionCount: quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length,
-          passMark: quiz.passMark,
-          ...(quiz.settings.attempts ? { attempts: quiz.settings.attempts } : {}),
-        });
-      }
-      compiled.manifest.lessons.push(result.entry);
-      compiled.lessons.set(lesson.id, { file: lesson.file, source: result.source, text: result.text });
-      diagnostics.push(...lesson.sink.list);
-    }
-    diagnostics.push(...sink.list);
-    const previous = readIdHistory(cwd, courseId);
-    if (previous) diagnostics.push(...compareIds(previous, idRecord(compiled, cwd), display(courseFile)));
-    courses.push(compiled);
+    const course = loadCourse(dir, run);
+    if (course) courses.push(course);
   }
   if (folders.length === 0) {
-    diagnostics.push({
+    run.diagnostics.push({
       file: display(root),
       line: 1,
       column: 1,
@@ -210,7 +137,220 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
       hint: 'create a course with: npx coursemark new course my-course',
     });
   }
-  return { courses, diagnostics: sortDiagnostics(diagnostics), files };
+  return { courses, diagnostics: sortDiagnostics(run.diagnostics), files: run.files };
+}
+
+/** A content folder that does not exist, or that is itself a course (the usual mix-up with --content). */
+function checkContentRoot(root: string, contentDir: string, display: (file: string) => string, parent: string): Diagnostic | null {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    return {
+      file: display(root),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'content/missing',
+      message: `the content folder "${contentDir}" does not exist`,
+      hint: 'create it with one folder per course, or pass --content DIR (try: npx coursemark new course my-course)',
+    };
+  }
+  if (existsSync(join(root, 'course.md'))) {
+    return {
+      file: display(join(root, 'course.md')),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'content/is-course',
+      message: `"${contentDir}" is a course folder, not the folder that holds the courses`,
+      hint: `--content takes the folder that holds course folders; did you mean --content ${parent}?`,
+    };
+  }
+  return null;
+}
+
+/** The course folders, in name order; a symlinked course folder counts like any other. */
+function courseFolders(root: string): string[] {
+  const isFolder = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false; // a dangling symlink
+    }
+  };
+  return readdirSync(root)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
+    .map((name) => join(root, name))
+    .filter(isFolder)
+    .sort();
+}
+
+interface ParsedLesson {
+  file: string;
+  sink: DiagnosticSink;
+  split: SplitSource;
+  front: LessonFrontmatter | null;
+  id: string;
+}
+
+/** Where a diagnostic about a frontmatter key belongs: at its value, or at line 1 when the key is not written. */
+function keyAt(split: SplitSource, key: string): { line: number; column: number } {
+  return split.keys.get(key) ?? { line: 1, column: 1 };
+}
+
+function loadCourse(dir: string, run: Run): CompiledCourse | null {
+  const { display, diagnostics } = run;
+  const courseFile = join(dir, 'course.md');
+  const sink = new DiagnosticSink(display(courseFile));
+  if (!isFile(courseFile)) {
+    sink.error(1, 1, 'course/missing', `the course folder "${display(dir)}" has no course.md`, `create ${display(courseFile)} with frontmatter:\n  ---\n  ${courseExamples(dir).whole}\n  ---`);
+    diagnostics.push(...sink.list);
+    return null;
+  }
+  run.files.push(courseFile);
+  const split = splitFrontmatter(readFileSync(courseFile, 'utf8'));
+  const front = readFrontmatter(split, CourseFrontmatterSchema, sink, courseExamples(dir));
+  const folderId = basename(dir).toLowerCase();
+  const courseId = front?.id ?? folderId;
+  const idAt = keyAt(split, 'id');
+  if (!front?.id && !ID_PATTERN.test(folderId)) {
+    sink.error(1, 1, 'course/bad-id', `the folder name "${basename(dir)}" cannot be a course id`, 'rename the folder with lowercase letters, digits and hyphens, or set "id:" in the frontmatter');
+  }
+  if (courseId === 'settings') {
+    sink.error(idAt.line, idAt.column, 'course/bad-id', '"settings" cannot be a course id: the player uses #/settings', 'set another "id:" in the frontmatter or rename the folder');
+  }
+  const other = run.courseIds.get(courseId);
+  if (other) {
+    sink.error(idAt.line, idAt.column, 'course/duplicate-id', `the course id "${courseId}" is also used by ${other}`, 'give each course its own "id:"');
+  }
+  run.courseIds.set(courseId, display(courseFile));
+
+  const lessonFiles = listLessonFiles(dir, diagnostics, display);
+  if (lessonFiles.length === 0) {
+    sink.error(1, 1, 'course/no-lessons', `the course "${courseId}" has no lessons`, `add lesson files next to course.md, e.g. ${display(join(dir, '01-introduction.md'))}`);
+  }
+  const parsed = lessonFiles.map((file) => readLesson(file, run));
+  const lessonIdsByFile = checkLessonIds(parsed, display);
+
+  const passMark = front?.passMark ?? 80;
+  const introHtml = courseIntroHtml(split.body, { courseId, courseFile, lessonIdsByFile }, sink);
+  const index: LessonIndex = { courseId, courseDir: dir, lessonIdsByFile, coursePassMark: passMark };
+  const compiled: CompiledCourse = {
+    manifest: {
+      id: courseId,
+      title: front?.title ?? courseId,
+      description: front?.description ?? '',
+      language: front?.language ?? 'en',
+      estimatedMinutes: front?.estimatedMinutes ?? 0,
+      outcomes: front?.outcomes ?? [],
+      passMark,
+      version: front?.version ?? '0',
+      ...(front?.author ? { author: front.author } : {}),
+      ...(introHtml ? { introHtml } : {}),
+      lessons: [],
+      quizzes: [],
+    },
+    dir,
+    lessons: new Map(),
+    quizzes: new Map(),
+  };
+  const lintLessons = compileLessons(parsed, compiled, index, run);
+  diagnostics.push(...sink.list);
+  if (run.lint && !sink.hasErrors) {
+    diagnostics.push(...lintCourse({ course: compiled, file: display(courseFile), keys: split.keys, lessons: lintLessons }));
+  }
+  const previous = readIdHistory(run.cwd, courseId);
+  if (previous) diagnostics.push(...compareIds(previous, idRecord(compiled, run.cwd), display(courseFile)));
+  return compiled;
+}
+
+/** First pass over a lesson: its frontmatter and id, so links and duplicates can be checked before compiling. */
+function readLesson(file: string, run: Run): ParsedLesson {
+  run.files.push(file);
+  const sink = new DiagnosticSink(run.display(file));
+  const split = splitFrontmatter(readFileSync(file, 'utf8'));
+  let front: LessonFrontmatter | null = null;
+  if (split.empty) {
+    sink.error(1, 1, 'lesson/empty', 'the lesson file is empty', `delete the file, or write its frontmatter and some content, e.g.\n  ---\n  ${lessonExamples(file).whole}\n  ---\n  :::purpose\n  Why this lesson matters.\n  :::`);
+  } else {
+    front = readFrontmatter(split, LessonFrontmatterSchema, sink, lessonExamples(file));
+  }
+  return { file, sink, split, front, id: front?.id ?? lessonIdFromFile(file) };
+}
+
+/** compileLesson, or its result from the cache when neither the file nor what it depends on in its course changed. */
+function compileCached(lesson: ParsedLesson, front: LessonFrontmatter, display: string, index: LessonIndex, module: string | undefined, cache: LessonCache | undefined): CompiledLesson {
+  const key = JSON.stringify([lesson.id, front, module, lesson.split.body, index.courseId, index.coursePassMark, [...index.lessonIdsByFile]]);
+  const hit = cache?.get(lesson.file);
+  if (hit && hit.key === key) {
+    lesson.sink.list.push(...hit.diagnostics);
+    return hit.result;
+  }
+  const before = lesson.sink.list.length;
+  const compiled = compileLesson(lesson.file, display, lesson.id, front.title, withoutDecorativeMarks(lesson.split.body), index, lesson.sink, {
+    ...(front.minutes ? { minutes: front.minutes } : {}),
+    ...(module ? { module } : {}),
+  });
+  const result = { ...compiled, source: withHeadingIds(compiled.source) };
+  cache?.set(lesson.file, { key, result, diagnostics: lesson.sink.list.slice(before) });
+  return result;
+}
+
+/** Every lesson id must be usable and unique in its course; a repeated one is reported at its "id:" line. */
+function checkLessonIds(parsed: ParsedLesson[], display: (file: string) => string): Map<string, string> {
+  const lessonIdsByFile = new Map<string, string>();
+  const seen = new Map<string, string>();
+  for (const lesson of parsed) {
+    const previous = seen.get(lesson.id);
+    const { line, column } = keyAt(lesson.split, 'id');
+    if (previous) {
+      lesson.sink.error(line, column, 'lesson/duplicate-id', `the lesson id "${lesson.id}" is also used by ${previous}`, lesson.split.keys.has('id') ? 'set a different "id:" here, or remove the line to use the file name' : 'rename one of the files, or set a different "id:" in its frontmatter');
+    } else if (!ID_PATTERN.test(lesson.id) || lesson.id === 'notes' || lesson.id === 'progress') {
+      lesson.sink.error(line, column, 'lesson/bad-id', `"${lesson.id}" cannot be a lesson id`, 'rename the file (e.g. 03-customer-journey.md) or set "id:" in the frontmatter; notes and progress are reserved');
+    }
+    seen.set(lesson.id, display(lesson.file));
+    lessonIdsByFile.set(lesson.file, lesson.id);
+  }
+  return lessonIdsByFile;
+}
+
+function compileLessons(parsed: ParsedLesson[], compiled: CompiledCourse, index: LessonIndex, run: Run): LintLesson[] {
+  const lintLessons: LintLesson[] = [];
+  const quizFiles = new Map<string, string>();
+  let module: string | undefined;
+  for (const lesson of parsed) {
+    if (!lesson.front) {
+      run.diagnostics.push(...lesson.sink.list);
+      continue;
+    }
+    module = lesson.front.module ?? module;
+    const display = run.display(lesson.file);
+    const result = compileCached(lesson, lesson.front, display, index, module, run.cache);
+    for (const [n, quiz] of result.quizzes.entries()) {
+      const other = quizFiles.get(quiz.id);
+      if (other) {
+        const occurrence = result.quizzes.slice(0, n).filter((q) => q.id === quiz.id).length;
+        const where = quizFencePosition(lesson.split.body, quiz.id, lesson.id, occurrence);
+        lesson.sink.error(where.line, where.column, 'quiz/duplicate-id', `the quiz id "${quiz.id}" is also used by a quiz in ${other}`, `give each quiz its own id: :::quiz ${quiz.title} {#${quiz.id}-2}`);
+        continue;
+      }
+      quizFiles.set(quiz.id, display);
+      compiled.quizzes.set(quiz.id, quiz);
+      compiled.manifest.quizzes.push({
+        id: quiz.id,
+        title: quiz.title,
+        lessonId: lesson.id,
+        questionCount: quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length,
+        passMark: quiz.passMark,
+        ...(quiz.settings.attempts ? { attempts: quiz.settings.attempts } : {}),
+      });
+    }
+    compiled.manifest.lessons.push(result.entry);
+    compiled.lessons.set(lesson.id, { file: lesson.file, source: result.source, text: result.text });
+    run.diagnostics.push(...lesson.sink.list);
+    if (!lesson.sink.hasErrors) {
+      lintLessons.push({ file: lesson.file, display, body: lesson.split.body, keys: lesson.split.keys, minutes: lesson.front.minutes, entry: result.entry, quizzes: result.quizzes, text: result.text });
+    }
+  }
+  return lintLessons;
 }
 
 export function catalogueOf(courses: CompiledCourse[]): Catalogue {

@@ -6,18 +6,25 @@
 //   virtual:coursemark/search      loadSearchIndex(course) → the course's search index (search-index.ts)
 // Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
 // the page reloads when a content file changes.
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic, summarise } from './diagnostics.ts';
-import { catalogueOf, loadContent, type ContentResult } from './pipeline.ts';
+import { catalogueOf, loadContent, type ContentResult, type LessonCache } from './pipeline.ts';
 import type { Catalogue } from './schema/manifest.ts';
 import { lessonToJs } from './compile.ts';
 import { isSearchModule, searchModule } from './search-index.ts';
+import { PROOF_BANNER, PROOF_HEAD, proofSource } from './proof.ts';
+import { diagnosticsPayload, planUpdate } from './dev-update.ts';
+import { DEV_CLIENT_ID, devClientSource } from './dev-overlay.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
   contentDir: string;
   /** Build only this course (the single-file target). */
   only?: string;
+  /** The proof copy for tutors: every hidden part open, every quiz listed with answers (src/content/proof.ts). */
+  proof?: boolean;
 }
 
 const CATALOGUE = 'virtual:coursemark/catalogue';
@@ -27,6 +34,8 @@ const DETAILS = 'virtual:coursemark/details';
 const DETAILS_PREFIX = 'virtual:coursemark/details/';
 const LESSON_PREFIX = 'virtual:coursemark/lesson/';
 const QUIZ_PREFIX = 'virtual:coursemark/quiz/';
+/** In dev, a lesson module asked for with this suffix is its proof copy (the page's ?proof). */
+const PROOF_SUFFIX = '?proof';
 
 export class ContentError extends Error {
   constructor(readonly result: ContentResult) {
@@ -53,15 +62,52 @@ export function lightCatalogue(catalogue: Catalogue): Catalogue {
   };
 }
 
+const stampOf = (file: string): string => {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return 'gone';
+  }
+};
+
+/**
+ * The file watcher drops a second change to a file within 50 ms of the first (longer on a busy
+ * machine), so the end of a save can go unseen and the page would show a half-written file. A
+ * cheap check of every content file's size and time, a few times a second, replays what it missed.
+ */
+function watchForMissedSaves(devServer: ViteDevServer, stamps: Map<string, string>): void {
+  const timer = setInterval(() => {
+    for (const [file, stamp] of stamps) {
+      const now = stampOf(file);
+      if (now === stamp) continue;
+      // A removed file is the watcher's to report ("unlink"); a changed one is replayed.
+      if (now === 'gone') stamps.delete(file);
+      else devServer.watcher.emit('change', file);
+      return;
+    }
+  }, 250);
+  timer.unref();
+  devServer.httpServer?.on('close', () => clearInterval(timer));
+}
+
 export function coursemark(options: CoursemarkPluginOptions): Plugin {
   let content: ContentResult | undefined;
+  /** The last content without errors: what the open page shows, and what a save is compared with. */
+  let lastGood: ContentResult | undefined;
+  /** Compiled lessons kept across saves in dev, so a save compiles only the lesson that changed. */
+  const lessonCache: LessonCache = new Map();
+  /** Each content file's size and time as last read in dev (see watchForMissedSaves). */
+  const stamps = new Map<string, string>();
   let server: ViteDevServer | undefined;
   let dev = false;
 
   const load = (): ContentResult => {
     if (!content) {
-      const result = loadContent(options.contentDir);
+      const result = loadContent(options.contentDir, { lint: true, cache: lessonCache });
       content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
+      if (!content.diagnostics.some((d) => d.severity === 'error')) lastGood = content;
+      if (server) for (const file of content.files) if (!stamps.has(file)) stamps.set(file, stampOf(file));
     }
     return content;
   };
@@ -78,38 +124,85 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     configResolved(config) {
       dev = config.command === 'serve';
     },
+    config(_config, env) {
+      // Content problems show in Coursemark's own panel (dev-overlay.ts), which speaks to tutors.
+      // The player is transformed as soon as the server listens, not module by module as the
+      // browser discovers its imports, so the first page does not wait for that chain.
+      if (env.command === 'serve') {
+        return {
+          server: {
+            hmr: { overlay: false },
+            // The pages a tutor opens first (catalogue, course, lesson) and every block; not the quiz player.
+            warmup: { clientFiles: ['./player/main.ts', './player/routes/{Catalogue,Course,Lesson}Page.svelte', './player/blocks/*Block.svelte', './player/blocks/{Reveal,CaseQuestion,ReflectionPrompt}.svelte'] },
+          },
+        };
+      }
+      return undefined;
+    },
     configureServer(devServer) {
       server = devServer;
-      const onChange = (file: string) => {
-        if (!file.endsWith('.md') && !file.endsWith('.gift') && !load().files.includes(file)) return;
-        content = undefined;
-        for (const id of devServer.moduleGraph.idToModuleMap.keys()) {
-          if (id.startsWith('\0virtual:coursemark')) {
-            const mod = devServer.moduleGraph.getModuleById(id);
-            if (mod) devServer.moduleGraph.invalidateModule(mod);
-          }
-        }
-        const result = load();
-        const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length) {
-          devServer.config.logger.error(new ContentError(result).message);
-          devServer.ws.send({ type: 'error', err: { message: new ContentError(result).message, stack: '', plugin: 'coursemark' } });
-        } else {
-          devServer.ws.send({ type: 'full-reload', path: '*' });
-        }
-      };
       // content/ is outside the app root, so Vite does not watch it by itself.
       devServer.watcher.add(options.contentDir);
-      devServer.watcher.on('change', onChange);
-      devServer.watcher.on('add', onChange);
-      devServer.watcher.on('unlink', onChange);
+      watchForMissedSaves(devServer, stamps);
+      // Read the content while the browser is still on its way, not when it asks for the catalogue.
+      devServer.httpServer?.once('listening', () => setImmediate(() => load()));
+    },
+    async hotUpdate({ file, type }) {
+      if (this.environment.name !== 'client' || !server) return undefined;
+      const inContent = resolve(file).startsWith(`${resolve(options.contentDir)}${sep}`);
+      const isContent = inContent || file.endsWith('.gift') || (content ?? load()).files.includes(file);
+      if (!isContent) return undefined;
+      // A lesson's result depends on the files it links to (images, GIFT files): any other file
+      // changing may change it.
+      if (!file.endsWith('.md')) lessonCache.clear();
+      // An editor that truncates before writing can be caught in between: give it a moment.
+      if (type === 'update' && existsSync(file) && statSync(file).size === 0) await new Promise((done) => setTimeout(done, 50));
+      const started = performance.now();
+      for (const known of new Set([...(content ?? load()).files, file])) stamps.set(known, stampOf(known));
+      const previous = lastGood;
+      content = undefined;
+      const result = load();
+      const env = this.environment;
+      const clientModule = env.moduleGraph.getModuleById(`\0${DEV_CLIENT_ID}`);
+      if (clientModule) env.moduleGraph.invalidateModule(clientModule);
+      env.hot.send({ type: 'custom', event: 'coursemark:diagnostics', data: diagnosticsPayload(result) });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length) {
+        server.config.logger.error(new ContentError(result).message, { timestamp: true });
+        return [];
+      }
+      // A file added or removed changes the course (a lesson, an image a lesson was missing): reload.
+      const plan = type === 'update' ? planUpdate(previous, result) : { reload: true, lessons: [] };
+      if (plan.reload) {
+        for (const mod of env.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith('\0virtual:coursemark')) env.moduleGraph.invalidateModule(mod);
+        }
+        env.hot.send({ type: 'full-reload', path: '*' });
+        return [];
+      }
+      // Nothing of a lesson changed (an image was edited, say): Vite's own update handles it.
+      if (plan.lessons.length === 0) return undefined;
+      const modules = plan.lessons
+        .flatMap((lesson) => [`\0${LESSON_PREFIX}${lesson}`, `\0${LESSON_PREFIX}${lesson}${PROOF_SUFFIX}`])
+        .map((id) => env.moduleGraph.getModuleById(id))
+        .filter((mod): mod is NonNullable<typeof mod> => mod !== undefined);
+      server.config.logger.info(`coursemark: ${plan.lessons.join(', ')} updated in place (${Math.round(performance.now() - started)} ms to read the content)`, { timestamp: true });
+      return modules;
     },
     buildStart() {
       const result = load();
       for (const file of result.files) this.addWatchFile(file);
       if (!dev) ensureValid();
     },
+    transformIndexHtml(html, ctx) {
+      // In dev the page's own ?proof asks for it; a --proof build always is one.
+      const proof = options.proof || (dev && /[?&]proof\b/.test(ctx.originalUrl ?? ''));
+      const withProof = proof ? html.replace('</head>', `${PROOF_HEAD}\n</head>`).replace('<body>', `<body>\n${PROOF_BANNER}`) : html;
+      if (!dev) return withProof;
+      return { html: withProof, tags: [{ tag: 'script', attrs: { type: 'module', src: `/@id/${DEV_CLIENT_ID}` }, injectTo: 'head' }] };
+    },
     resolveId(id) {
+      if (id === DEV_CLIENT_ID) return `\0${id}`;
       if (id === CATALOGUE || isSearchModule(id) || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
         return `\0${id}`;
       }
@@ -118,6 +211,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     async load(id) {
       if (!id.startsWith('\0virtual:coursemark')) return null;
       const name = id.slice(1);
+      if (name === DEV_CLIENT_ID) return devClientSource(diagnosticsPayload(load()));
       if (isSearchModule(name)) return searchModule(name, ensureValid().courses);
       if (name === CATALOGUE) {
         // The first load carries only what the catalogue, the course home and completion need.
@@ -147,12 +241,15 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
           const ids = isLessons ? [...c.lessons.keys()] : [...c.quizzes.keys()];
           for (const itemId of ids) {
             const target = `${isLessons ? LESSON_PREFIX : QUIZ_PREFIX}${c.manifest.id}/${itemId}`;
-            entries.push(`${JSON.stringify(`${c.manifest.id}/${itemId}`)}: () => import(${JSON.stringify(target)})`);
+            // Both imports are static strings, so Vite can follow them; only dev offers the choice.
+            const load = isLessons && dev ? `PROOF ? import(${JSON.stringify(target + PROOF_SUFFIX)}) : import(${JSON.stringify(target)})` : `import(${JSON.stringify(target)})`;
+            entries.push(`${JSON.stringify(`${c.manifest.id}/${itemId}`)}: () => ${load}`);
           }
         }
         const fn = isLessons ? 'loadLesson' : 'loadQuiz';
         const what = isLessons ? 'lesson' : 'quiz';
         return [
+          ...(isLessons && dev ? ["const PROOF = new URLSearchParams(location.search).has('proof');"] : []),
           `const loaders = {${entries.join(',\n')}};`,
           `export function ${fn}(courseId, id) {`,
           `  const load = Object.hasOwn(loaders, courseId + '/' + id) ? loaders[courseId + '/' + id] : undefined;`,
@@ -161,9 +258,11 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
           `}`,
         ].join('\n');
       }
-      const [courseId, itemId] = name.slice(name.startsWith(LESSON_PREFIX) ? LESSON_PREFIX.length : QUIZ_PREFIX.length).split('/');
+      const asProof = options.proof || (dev && name.endsWith(PROOF_SUFFIX));
+      const path = name.endsWith(PROOF_SUFFIX) ? name.slice(0, -PROOF_SUFFIX.length) : name;
+      const [courseId, itemId] = path.slice(path.startsWith(LESSON_PREFIX) ? LESSON_PREFIX.length : QUIZ_PREFIX.length).split('/');
       const found = course(courseId ?? '');
-      if (name.startsWith(QUIZ_PREFIX)) {
+      if (path.startsWith(QUIZ_PREFIX)) {
         const quiz = found?.quizzes.get(itemId ?? '');
         if (!quiz) return null;
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(quiz))});`;
@@ -172,12 +271,9 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (!found || !lesson) return null;
       const lessonIdsByFile = new Map([...found.lessons].map(([lid, l]) => [l.file, lid]));
       const index = { courseId: found.manifest.id, courseDir: found.dir, lessonIdsByFile, coursePassMark: found.manifest.passMark };
-      const { code, map } = await lessonToJs(lesson.source, lesson.file, index, dev);
+      const source = asProof ? proofSource(lesson.source, found.quizzes) : lesson.source;
+      const { code, map } = await lessonToJs(source, lesson.file, index, dev);
       return { code, map: map as null };
-    },
-    handleHotUpdate(ctx) {
-      if (server && ctx.file.endsWith('.md')) return [];
-      return undefined;
     },
   };
 }

@@ -12,20 +12,51 @@ export interface SplitSource {
   yamlLine: number;
   /** The lines after the closing fence. */
   body: SourceLine[];
+  /** The file holds nothing but whitespace. */
+  empty: boolean;
+  /** An opening "---" without its closing fence: the 1-based line of the last line that reads as YAML. */
+  unclosedAfter?: number;
+  /** Where each top-level key's value starts (1-based), so a problem with a value is reported on its line. */
+  keys: Map<string, { line: number; column: number }>;
 }
+
+const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*/;
+/** Lines a frontmatter block is made of: keys, indented values, list items, comments. */
+const YAML_LINE = /^([A-Za-z_][\w-]*[ \t]*:|[ \t]+\S|-[ \t]|#)/;
 
 export function splitFrontmatter(source: string): SplitSource {
   const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const empty = source.trim() === '';
   if (lines[0]?.trim() !== '---') {
-    return { yaml: null, yamlLine: 1, body: lines.map((text, i) => ({ text, line: i + 1 })) };
+    return { yaml: null, yamlLine: 1, body: lines.map((text, i) => ({ text, line: i + 1 })), empty, keys: new Map() };
   }
   const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
-  if (end === -1) return { yaml: null, yamlLine: 2, body: [] };
+  if (end === -1) {
+    let last = 1;
+    while (last < lines.length && YAML_LINE.test(lines[last]!)) last++;
+    return { yaml: null, yamlLine: 2, body: [], empty, unclosedAfter: last, keys: new Map() };
+  }
+  const keys = new Map<string, { line: number; column: number }>();
+  lines.slice(1, end).forEach((text, i) => {
+    const key = TOP_LEVEL_KEY.exec(text);
+    if (key && !keys.has(key[1]!)) keys.set(key[1]!, { line: i + 2, column: key[0].length + 1 });
+  });
   return {
     yaml: lines.slice(1, end).join('\n'),
     yamlLine: 2,
     body: lines.slice(end + 1).map((text, i) => ({ text, line: end + 2 + i })),
+    empty,
+    keys,
   };
+}
+
+/**
+ * Examples a hint may quote: the whole frontmatter of this kind of file and one line per field,
+ * made from the file's own name, so a hint never quotes another course.
+ */
+export interface FrontmatterExamples {
+  whole: string;
+  fields: Record<string, string>;
 }
 
 function describe(value: unknown): string {
@@ -43,10 +74,16 @@ export function readFrontmatter<S extends z.ZodObject>(
   split: SplitSource,
   schema: S,
   sink: DiagnosticSink,
-  example: string,
+  examples: FrontmatterExamples,
 ): z.infer<S> | null {
+  const example = examples.whole;
+  if (split.unclosedAfter !== undefined) {
+    sink.error(1, 1, 'frontmatter/unclosed', 'the frontmatter opened on line 1 is never closed', `add a line with just "---" after line ${split.unclosedAfter}, the last "key: value" line`);
+    return null;
+  }
   if (split.yaml === null) {
-    sink.error(1, 1, 'frontmatter/missing', 'the file has no frontmatter', `start the file with:\n  ---\n  ${example}\n  ---`);
+    const message = split.empty ? 'the file is empty: it needs frontmatter' : 'the file has no frontmatter';
+    sink.error(1, 1, 'frontmatter/missing', message, `start the file with:\n  ---\n  ${example}\n  ---`);
     return null;
   }
   const counter = new LineCounter();
@@ -106,7 +143,7 @@ export function readFrontmatter<S extends z.ZodObject>(
         1,
         'frontmatter/missing-field',
         `the required field "${name}" is missing`,
-        `add a line "${name}: ..." to the frontmatter, for example:\n  ${example}`,
+        `add a line "${name}: ..." to the frontmatter, for example:\n  ${examples.fields[name] ?? `${name}: ...`}`,
       );
       continue;
     }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { BLOCK_LABELS, BlockAttributeSchemas, type BlockKind } from '../schema/block.ts';
+import { ATTRIBUTE_HINTS, BLOCK_LABELS, BlockAttributeSchemas, type BlockKind } from '../schema/block.ts';
 import type { BlockEntry, LessonEntry } from '../schema/manifest.ts';
 import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
@@ -439,7 +439,7 @@ function validateAttributes(block: ScannedBlock, sink: DiagnosticSink): Record<s
       block.attrColumns[key] ?? block.column,
       'block/invalid-attribute',
       `the attribute "${key}" of the ${block.kind} block is invalid: ${issue.message} (received "${block.attrs[key] ?? ''}")`,
-      key === 'id' ? 'use lowercase letters, digits and hyphens, e.g. {#coffee-maker}' : issue.message,
+      key === 'id' ? 'use lowercase letters, digits and hyphens, e.g. {#coffee-maker}' : (ATTRIBUTE_HINTS[key] ?? issue.message),
     );
   }
   return null;

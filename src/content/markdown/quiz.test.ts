@@ -497,16 +497,16 @@ describe('parseQuizBody: diagnostics', () => {
 
   it('quiz/unknown-feedback: a mistyped label, an unlabelled quote under the answers, a label for another type', () => {
     expect(errors(['### Capital?', '= Ottawa', '> hnit: the biggest city is not it'])).toMatchInlineSnapshot(`
-      "content/external-customers/09-quiz.md:4:3: error: unknown feedback label: expected one of hint, explanation, correct, incorrect, received "hnit" [quiz/unknown-feedback]
+      "content/external-customers/09-quiz.md:4:3: error: unknown feedback label: expected one of hint, explanation, correct, incorrect, or true/false (true/false questions), otherwise (short and numeric answers), received "hnit" [quiz/unknown-feedback]
         hint: did you mean "> hint: ..."?"
     `);
     expect(errors(['### Capital?', '= Ottawa', '> Note: the biggest city is not it'])).toMatchInlineSnapshot(`
-      "content/external-customers/09-quiz.md:4:3: error: unknown feedback label: expected one of hint, explanation, correct, incorrect, received "Note" [quiz/unknown-feedback]
-        hint: write "> hint: ...", "> explanation: ...", "> correct: ..." or "> incorrect: ...", or indent the line by two spaces to make it the feedback of the answer above"
+      "content/external-customers/09-quiz.md:4:3: error: unknown feedback label: expected one of hint, explanation, correct, incorrect, or true/false (true/false questions), otherwise (short and numeric answers), received "Note" [quiz/unknown-feedback]
+        hint: write "> hint: ...", "> explanation: ...", "> correct: ..." or "> incorrect: ..." ("> true:", "> false:" on a true/false question, "> otherwise:" on a short or numeric one), or indent the line by two spaces to make it the feedback of the answer above"
     `);
     expect(errors(['### Capital?', '- (x) Ottawa', '- ( ) Rome', '> Right: it is.'])).toMatchInlineSnapshot(`
-      "content/external-customers/09-quiz.md:5:3: error: unknown feedback label: expected one of hint, explanation, correct, incorrect, received "Right" [quiz/unknown-feedback]
-        hint: write "> hint: ...", "> explanation: ...", "> correct: ..." or "> incorrect: ...", or indent the line by two spaces to make it the feedback of the answer above"
+      "content/external-customers/09-quiz.md:5:3: error: unknown feedback label: expected one of hint, explanation, correct, incorrect, or true/false (true/false questions), otherwise (short and numeric answers), received "Right" [quiz/unknown-feedback]
+        hint: write "> hint: ...", "> explanation: ...", "> correct: ..." or "> incorrect: ..." ("> true:", "> false:" on a true/false question, "> otherwise:" on a short or numeric one), or indent the line by two spaces to make it the feedback of the answer above"
     `);
     expect(errors(['### Capital?', '- (x) Ottawa', '- ( ) Rome', '> otherwise: no.'])).toMatchInlineSnapshot(`
       "content/external-customers/09-quiz.md:5:3: error: "> otherwise:" does not apply here: expected a short or numeric question, received single [quiz/unknown-feedback]
@@ -580,8 +580,8 @@ describe('parseQuizBody: diagnostics', () => {
     expect(errors(['### Capital?', '- (x) Ottawa', 'Rome is not.', '- ( ) Rome', '#### Next'])).toMatchInlineSnapshot(`
       "content/external-customers/09-quiz.md:4:1: error: text after the answers: expected an answer, a "> label:" line or the next "### question", received "Rome is not." [quiz/unexpected-text]
         hint: move the text above the answers to make it part of the question, or indent it by two spaces to continue the answer above
-      content/external-customers/09-quiz.md:6:1: error: text after the answers: expected an answer, a "> label:" line or the next "### question", received "#### Next" [quiz/unexpected-text]
-        hint: questions start with three hashes and a space: "### Question text""
+      content/external-customers/09-quiz.md:6:1: error: a level-4 heading inside a quiz: questions start with "###" [quiz/heading-level]
+        hint: write "### Next" to make it a question, or close the quiz with ":::" above it to make it part of the lesson"
     `);
     expect(errors(['- (x) Ottawa', '### Capital?', '= Ottawa'])).toMatchInlineSnapshot(`
       "content/external-customers/09-quiz.md:2:3: error: an answer before the first question: expected a "### question" heading above it [quiz/missing-heading]

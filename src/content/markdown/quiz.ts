@@ -20,6 +20,14 @@ import type {
 import { currentIds, explicitIdProblem, splitExplicitId, withAnswerIds } from './answer-ids.ts';
 import { beforeLastClose } from './attributes.ts';
 import { renderInline, renderMarkdown } from './render.ts';
+import {
+  plainNumberText,
+  reportHeadingLevel,
+  reportNumericAsText,
+  reportPairWithoutArrow,
+  reportUnclosedBlank,
+  unclosedBlanks,
+} from './quiz-checks.ts';
 
 export interface QuizBodyInput {
   /** The lines between the `:::quiz` fence and its closing `:::`, joined with "\n". */
@@ -63,6 +71,7 @@ const COMMON_LABELS = ['hint', 'explanation', 'correct', 'incorrect'] as const;
 const TYPE_LABELS = { true: ['truefalse'], false: ['truefalse'], otherwise: ['short', 'numeric'] } as const;
 type LabelName = (typeof COMMON_LABELS)[number] | keyof typeof TYPE_LABELS;
 const LABELS: readonly string[] = [...COMMON_LABELS, ...Object.keys(TYPE_LABELS)];
+const LABEL_LIST = `${COMMON_LABELS.join(', ')}, or true/false (true/false questions), otherwise (short and numeric answers)`;
 
 const LABEL_FIELDS = {
   hint: 'hintHtml',
@@ -296,10 +305,10 @@ function readQuestion(heading: BodyLine, lines: BodyLine[], sink: DiagnosticSink
             labelAt.line,
             labelAt.column,
             'quiz/unknown-feedback',
-            `unknown feedback label: expected one of ${COMMON_LABELS.join(', ')}, received "${labelled[1]}"`,
+            `unknown feedback label: expected one of ${LABEL_LIST}, received "${labelled[1]}"`,
             suggestion
               ? `did you mean "> ${suggestion}: ..."?`
-              : `write "> hint: ...", "> explanation: ...", "> correct: ..." or "> incorrect: ...", or indent the line by two spaces to make it the feedback of the answer above`,
+              : `write "> hint: ...", "> explanation: ...", "> correct: ..." or "> incorrect: ..." ("> true:", "> false:" on a true/false question, "> otherwise:" on a short or numeric one), or indent the line by two spaces to make it the feedback of the answer above`,
           );
           label = null;
           item = null;
@@ -360,17 +369,24 @@ function readQuestion(heading: BodyLine, lines: BodyLine[], sink: DiagnosticSink
       source.prompt.push(line);
       continue;
     }
-    const isHeading = /^#{1,6}/.test(trimmed);
+    if (/^#{1,6}(?=[ \t]|$)/.test(trimmed)) {
+      reportHeadingLevel(sink, at(line.line, indent + 1), trimmed);
+      item = null;
+      continue;
+    }
+    if (/^[-*+][ \t]/.test(trimmed) && source.items.some((answer) => answer.kind === 'pair')) {
+      reportPairWithoutArrow(sink, at(line.line, indent + 1), trimmed);
+      item = null;
+      continue;
+    }
     sink.error(
       line.line,
       indent + 1,
       'quiz/unexpected-text',
       `text after the answers: expected an answer, a "> label:" line or the next "### question", received "${truncate(trimmed)}"`,
-      isHeading
-        ? 'questions start with three hashes and a space: "### Question text"'
-        : /^[-*+]\s/.test(trimmed)
-          ? 'write the option as "- ( ) text" (one right answer) or "- [ ] text" (several), or move the list above the answers to make it part of the question'
-          : 'move the text above the answers to make it part of the question, or indent it by two spaces to continue the answer above',
+      /^[-*+]\s/.test(trimmed)
+        ? 'write the option as "- ( ) text" (one right answer) or "- [ ] text" (several), or move the list above the answers to make it part of the question'
+        : 'move the text above the answers to make it part of the question, or indent it by two spaces to continue the answer above',
     );
     item = null;
   }
@@ -691,12 +707,20 @@ export function letterId(index: number): string {
   return id;
 }
 
-function isNumericLine(text: string): boolean {
+function isNumericLine(written: string): boolean {
+  const text = plainNumberText(written);
   return NUMERIC_PLAIN.test(text) || NUMERIC_TOLERANCE.test(text) || NUMERIC_RANGE.test(text);
 }
 
-function readNumeric(ctx: Context, text: string, textAt: Pos): Omit<NumericAnswer, 'weight'> | null {
+/** An answer with a tolerance or a range ("48 ± 2", "3..4"), however the number is followed. */
+const looksNumeric = (written: string): boolean => {
+  const text = plainNumberText(written.trim());
+  return NUMERIC_TOLERANCE.test(text) || NUMERIC_RANGE.test(text);
+};
+
+function readNumeric(ctx: Context, written: string, textAt: Pos): Omit<NumericAnswer, 'weight'> | null {
   const { sink } = ctx;
+  const text = plainNumberText(written);
   const bad = (column: number, message: string, hint: string): null => {
     sink.error(textAt.line, column, 'quiz/bad-tolerance', message, hint);
     return null;
@@ -753,6 +777,14 @@ function buildEquals(ctx: Context, items: AnswerItem[], explicit: QuestionType |
     return { item, ...weight, weight: weight.weight ?? 1 };
   });
   if (!ok) return null;
+  if (!numeric && explicit === undefined) {
+    const numberLike = parsed.find((p) => looksNumeric(p.text));
+    const word = parsed.find((p) => !isNumericLine(p.text.trim()));
+    if (numberLike && word) {
+      reportNumericAsText(sink, numberLike.textAt, numberLike.text.trim(), word.text.trim());
+      return null;
+    }
+  }
   if (numeric) {
     const answers: NumericAnswer[] = [];
     for (const { item, weight, text, textAt } of parsed) {
@@ -935,10 +967,25 @@ const GROUP_TYPES: Record<AnswerGroup, readonly QuestionType[]> = {
 const groupOf = (item: AnswerItem): AnswerGroup =>
   item.kind === 'radio' || item.kind === 'checkbox' ? 'choice' : item.kind === 'equals' ? 'equals' : item.kind;
 
+/** Mistakes in the question's lines that no builder sees: a "[[" never closed, a pair's first line without "->". */
+function checkSource(source: QuestionSource, sink: DiagnosticSink): boolean {
+  const lines = [{ text: source.text, line: source.textAt.line, column: source.textAt.column }, ...source.prompt.map((l) => ({ ...l, column: 1 }))];
+  const unclosed = unclosedBlanks(lines);
+  for (const blank of unclosed) reportUnclosedBlank(sink, blank, blank.after);
+  const first = source.items[0];
+  const before = source.prompt.at(-1);
+  if (first?.kind === 'pair' && before && before.line === first.at.line - 1 && /^ {0,3}[-*+][ \t]+\S/.test(before.text)) {
+    reportPairWithoutArrow(sink, at(before.line, indentWidth(before.text) + 1), before.text.trim());
+    return false;
+  }
+  return unclosed.length === 0;
+}
+
 /** Builds one question, or null after reporting why it cannot be built. */
 function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAttributes, sink: DiagnosticSink, file: string): Question | null {
   const ctx: Context = { sink, source };
   const { html: promptHtml, blanks } = renderPrompt(source);
+  const sourceOk = checkSource(source, sink);
   const explicit = attributes.type?.value;
   const caseSensitive = attributes.caseSensitive ?? false;
 
@@ -1047,7 +1094,7 @@ function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAt
   if (emptyHeading) {
     sink.error(source.headingAt.line, source.headingAt.column, 'quiz/empty-heading', 'a question heading with no text: expected the question after "###"', 'write the question on the heading line, e.g. "### What is the capital of Canada?"');
   }
-  if (!built || !labelsOk || emptyHeading) return null;
+  if (!built || !labelsOk || emptyHeading || !sourceOk) return null;
   const question = {
     id,
     ...(attributes.title ? { title: attributes.title } : {}),
@@ -1097,8 +1144,9 @@ export function parseQuizBody(input: QuizBodyInput): { quiz: Quiz | null; introH
     (runs.at(-1)?.lines ?? intro).push(line);
   }
 
-  // Answers written before any heading belong to no question.
+  // Answers written before any heading belong to no question; a "##" heading above them was meant as one.
   let strayAnswers = false;
+  let otherHeading: BodyLine | null = null;
   fence = null;
   for (const line of intro) {
     const open = FENCE.exec(line.text);
@@ -1110,7 +1158,13 @@ export function parseQuizBody(input: QuizBodyInput): { quiz: Quiz | null; introH
       fence = open[1]!;
       continue;
     }
+    if (/^ {0,3}#{1,6}(?=[ \t]|$)/.test(line.text)) otherHeading = line;
     const item = matchItem(line);
+    if (item && otherHeading && (item.kind === 'radio' || item.kind === 'checkbox' || item.kind === 'equals' || item.kind === 'pair')) {
+      reportHeadingLevel(sink, at(otherHeading.line, indentWidth(otherHeading.text) + 1), otherHeading.text.trim());
+      strayAnswers = true;
+      break;
+    }
     if (item && (item.kind === 'radio' || item.kind === 'checkbox' || item.kind === 'equals')) {
       sink.error(
         line.line,
