@@ -2,7 +2,9 @@
 // CLI (build, dev), so both build exactly the same site. Two targets:
 //   site         the static site: lazily loaded chunks, an installable PWA whose service worker
 //                precaches every course, lesson, quiz and asset after one visit;
-//   single-file  one self-contained HTML file for one course (everything inlined), for file://.
+//   single-file  one self-contained HTML file for one course (everything inlined), for file://;
+//   lms          one course for a package an LMS launches (SCORM or cmi5, see src/cli/export-lms.ts):
+//                the site's chunks with the LMS adapter, and no service worker.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { InlineConfig } from 'vite';
@@ -18,9 +20,11 @@ export interface SiteOptions {
   contentDir?: string;
   /** Output folder, relative to the working directory. */
   outDir?: string;
-  target?: 'site' | 'single-file';
-  /** single-file: the one course to include. */
+  target?: 'site' | 'single-file' | 'lms';
+  /** single-file and lms: the one course to include. */
   course?: string;
+  /** lms: the standard the player speaks to its LMS. */
+  lms?: 'scorm12' | 'scorm2004' | 'cmi5';
 }
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
@@ -32,13 +36,18 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     root: resolve(PROJECT_ROOT, 'src'),
     // Relative asset URLs: the same build works from any path on a static host, from file:// and in an LMS.
     base: './',
-    publicDir: singleFile ? false : resolve(PROJECT_ROOT, 'static'),
+    // The PWA's icons and web app manifest: the site only (an LMS package is not installed as an app).
+    publicDir: singleFile || options.target === 'lms' ? false : resolve(PROJECT_ROOT, 'static'),
     logLevel: 'warn',
-    define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
+    define: {
+      __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site'),
+      // A constant, so that outside LMS builds the adapter's import is removed and adds no bytes.
+      __COURSEMARK_LMS__: JSON.stringify(options.target === 'lms' ? (options.lms ?? 'scorm2004') : 'none'),
+    },
     plugins: [
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
-      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
+      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : options.target === 'lms' ? null : serviceWorker(),
     ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),

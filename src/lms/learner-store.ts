@@ -1,0 +1,19 @@
+// Inside an LMS several learners may share one browser (a classroom, a library): each learner's copy
+// of their progress is kept apart, under keys that carry the LMS's learner id.
+import type { ProgressStore } from '../storage/store.ts';
+
+/** `store`, with every key moved under the learner's own prefix. */
+export function learnerStore(store: ProgressStore, learnerId: string): ProgressStore {
+  const prefix = `lms:${encodeURIComponent(learnerId || 'anonymous')}:`;
+  return {
+    open: () => store.open(),
+    checkWritable: () => store.checkWritable(),
+    get: (key) => store.get(prefix + key),
+    set: (key, value) => store.set(prefix + key, value),
+    remove: (key) => store.remove(prefix + key),
+    keys: async () => {
+      const all = await store.keys();
+      return all.ok ? { ok: true, value: all.value.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) } : all;
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// SCORM 1.2 and 2004 in real Chromium, against scorm-again playing the LMS in a parent page that frames
+// the exported package: a learner completes external-customers and passes its quiz (and the LMS gets
+// the status, score, session time and suspend data in the version's formats), relaunches on a fresh
+// device and finds their progress, fails a quiz (reported as failed), and works on while the LMS
+// refuses to commit or throws (nothing is lost).
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/pipeline.ts';
+import type { LessonEntry } from '../../src/content/schema/manifest.ts';
+import { decodeProgress } from '../../src/lms/suspend-data.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { answerRight, exportScorm, heading, lmsRecord, lmsRoot, unpack, type LmsRecord, type Version } from './lms-harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const compiled = loadContent('content', { cwd: ROOT }).courses.find((c) => c.manifest.id === 'external-customers')!;
+const course = compiled.manifest;
+const quiz = [...compiled.quizzes.values()][0]!;
+const graded = quiz.questions.filter((q) => q.type !== 'description');
+const QUIZ_HASH = `#/${course.id}/quiz/${quiz.id}`;
+
+let root: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  root = lmsRoot();
+  for (const version of ['1.2', '2004'] as const) {
+    const { files } = await exportScorm(course.id, version, root);
+    unpack(files, join(root, `pkg-${version}`));
+  }
+  server = await serveStatic(root);
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** What each version calls the same things. */
+const MODEL = {
+  '1.2': {
+    initial: (learner: string, extra: Record<string, unknown> = {}) => ({ core: { student_id: learner, student_name: 'Learner, Test', entry: 'ab-initio', ...extra } }),
+    status: (cmi: Cmi) => cmi.core.lesson_status,
+    raw: (cmi: Cmi) => cmi.core.score.raw,
+    sessionTime: /^\d{4}:\d{2}:\d{2}\.\d{2}$/,
+    sessionElement: 'cmi.core.session_time',
+    limit: 4096,
+    init: 'LMSInitialize',
+    finish: 'LMSFinish',
+    set: 'LMSSetValue',
+  },
+  '2004': {
+    initial: (learner: string, extra: Record<string, unknown> = {}) => ({ learner_id: learner, learner_name: 'Learner, Test', entry: 'ab-initio', ...extra }),
+    status: (cmi: Cmi) => `${cmi.completion_status}/${cmi.success_status}`,
+    raw: (cmi: Cmi) => cmi.score.raw,
+    sessionTime: /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/,
+    sessionElement: 'cmi.session_time',
+    limit: 64000,
+    init: 'Initialize',
+    finish: 'Terminate',
+    set: 'SetValue',
+  },
+} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Cmi = any;
+const cmiOf = (snapshot: Record<string, unknown>): Cmi => (snapshot as { cmi: Cmi }).cmi;
+
+async function launch(version: Version, initial: Record<string, unknown>): Promise<{ page: Page; frame: FrameLocator; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}lms/host.html`);
+  await page.evaluate(([v, src, json]) => (window as unknown as { launch: (...a: unknown[]) => void }).launch(v, src, json), [version, `../pkg-${version}/index.html`, initial] as const);
+  const frame = page.frameLocator('#sco');
+  await heading(frame, course.title);
+  return { page, frame, errors };
+}
+
+const button = (frame: FrameLocator, name: string) => frame.locator('main').getByRole('button', { name, exact: true });
+
+/** Does what the lesson asks (answers revealed, challenges done), then moves on with Next. */
+async function completeLesson(frame: FrameLocator, lesson: LessonEntry, next = true): Promise<void> {
+  await heading(frame, lesson.title);
+  // The lesson's body is its own chunk: wait until its required blocks are on the page.
+  const required = lesson.blocks.filter((block) => block.required);
+  const wanted = (kind: string) => required.filter((block) => block.kind === kind).length;
+  await expect.poll(() => button(frame, 'Show answer').count()).toBeGreaterThanOrEqual(wanted('question'));
+  await expect.poll(() => button(frame, 'Mark as done').count()).toBeGreaterThanOrEqual(wanted('challenge'));
+  for (const reveal of await button(frame, 'Show answer').all()) await reveal.click();
+  for (const challenge of await button(frame, 'Mark as done').all()) {
+    if ((await challenge.getAttribute('aria-pressed')) !== 'true') await challenge.click();
+  }
+  if (next) await frame.locator('main').getByRole('link', { name: 'Next', exact: true }).or(button(frame, 'Next')).first().click();
+}
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.frame({ url: /pkg-/ })!.evaluate((h) => (location.hash = h), hash);
+}
+
+async function takeQuiz(page: Page, frame: FrameLocator, right: boolean): Promise<void> {
+  await go(page, QUIZ_HASH);
+  await heading(frame, quiz.title);
+  await button(frame, 'Start quiz').click();
+  for (const [i, question] of graded.entries()) {
+    if (right) await answerRight(frame, question);
+    if (i < graded.length - 1) await button(frame, 'Next').click();
+  }
+  await button(frame, 'Submit quiz').click();
+  if (!right) await button(frame, 'Submit anyway').click();
+  await expect.poll(() => frame.locator('main').innerText()).toContain(right ? '(100%)' : '(0%)');
+}
+
+/** Closes the course as an LMS does when the learner leaves: the frame goes. */
+async function closeCourse(page: Page): Promise<LmsRecord> {
+  await page.evaluate(() => document.getElementById('sco')!.remove());
+  await expect.poll(async () => (await lmsRecord(page)).finished).not.toBeNull();
+  return lmsRecord(page);
+}
+
+const calls = (record: LmsRecord, method: string) => record.calls.filter((call) => call[0] === method);
+
+describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)', (version) => {
+  const model = MODEL[version];
+  let completed: Record<string, unknown>;
+
+  it('reports a completed course and a passed quiz: status, score, session time and suspend data', async () => {
+    const { page, frame, errors } = await launch(version, model.initial('learner-1'));
+    await frame.locator('main').getByRole('link', { name: 'Start course' }).or(button(frame, 'Start course')).first().click();
+    const lessons = course.lessons.filter((lesson) => lesson.id !== quiz.lessonId);
+    for (const [n, lesson] of lessons.entries()) await completeLesson(frame, lesson, n < lessons.length - 1 || course.lessons.at(-1)!.id === quiz.lessonId);
+    await takeQuiz(page, frame, true);
+    await go(page, `#/${course.id}/${quiz.lessonId}`);
+    await heading(frame, course.lessons.find((lesson) => lesson.id === quiz.lessonId)!.title);
+    await frame.locator('main').evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+
+    // The checkpoint after the last lesson commits the finished course.
+    await expect.poll(async () => model.status(cmiOf((await lmsRecord(page)).commits.at(-1)!)), { timeout: 15_000, message: `refused: ${JSON.stringify((await lmsRecord(page)).calls.filter((c) => c.at(-1) !== 'true' && c[0] !== model.init && !/Get/.test(String(c[0]))))}` }).toBe(version === '1.2' ? 'passed' : 'completed/passed');
+    const record = await closeCourse(page);
+    const cmi = cmiOf(record.commits.at(-1)!);
+    expect(model.status(cmi)).toBe(version === '1.2' ? 'passed' : 'completed/passed');
+    expect(model.raw(cmi)).toBe('100');
+    if (version === '2004') {
+      expect(cmi.score.scaled).toBe('1');
+      expect(cmi.exit).toBe('normal');
+    } else {
+      expect(cmi.core.exit).toBe('');
+    }
+    const sessionTimes = calls(record, model.set).filter((call) => call[1] === model.sessionElement).map((call) => call[2] as string);
+    expect(sessionTimes.length).toBeGreaterThan(0);
+    for (const time of sessionTimes) expect(time).toMatch(model.sessionTime);
+    const suspend = cmi.suspend_data as string;
+    expect(suspend.length).toBeGreaterThan(0);
+    expect(suspend.length).toBeLessThanOrEqual(model.limit);
+    const stored = decodeProgress(suspend, course.id)!;
+    expect(course.lessons.every((lesson) => stored.lessons[lesson.id]?.completedAt !== undefined)).toBe(true);
+    expect(stored.attempts.map((attempt) => attempt.percent)).toEqual([100]);
+    // One initialise, one finish; every value the player wrote was one the runtime accepted.
+    expect(calls(record, model.init)).toHaveLength(1);
+    expect(calls(record, model.finish)).toHaveLength(1);
+    expect(calls(record, model.set).filter((call) => call.at(-1) !== 'true')).toEqual([]);
+    // The quiz answers as interactions, one per graded question.
+    const interactionIds = calls(record, model.set).filter((call) => /^cmi\.interactions\.\d+\.id$/.test(call[1] as string));
+    expect(interactionIds).toHaveLength(graded.length);
+    expect(errors).toEqual([]);
+    console.info(`SCORM ${version}: suspend data for the completed course is ${suspend.length} characters`);
+    completed = record.commits.at(-1)!;
+    await page.context().close();
+  });
+
+  it('restores the progress the LMS holds on a relaunch from a fresh device', async () => {
+    expect(completed, 'the first test provides the LMS state').toBeDefined();
+    const cmi = cmiOf(completed);
+    const initial =
+      version === '1.2'
+        ? { core: { student_id: 'learner-1', entry: 'resume', lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status }, suspend_data: cmi.suspend_data }
+        : { learner_id: 'learner-1', entry: 'resume', location: cmi.location, completion_status: 'completed', suspend_data: cmi.suspend_data };
+    const { page, frame, errors } = await launch(version, initial);
+    await expect.poll(() => frame.locator('main .status.done').count()).toBe(course.lessons.length);
+    await go(page, `${QUIZ_HASH}/results`);
+    await expect.poll(() => frame.locator('main').innerText()).toContain('(100%)');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reports a failed quiz as failed', async () => {
+    const { page, frame } = await launch(version, model.initial('learner-2'));
+    await takeQuiz(page, frame, false);
+    await expect.poll(async () => (await lmsRecord(page)).commits.length).toBeGreaterThan(1);
+    const cmi = cmiOf((await lmsRecord(page)).commits.at(-1)!);
+    expect(model.status(cmi)).toBe(version === '1.2' ? 'failed' : 'incomplete/failed');
+    expect(model.raw(cmi)).toBe('0');
+    // Unfinished, so the LMS is asked to keep the attempt open.
+    const last = cmiOf((await closeCourse(page)).commits.at(-1)!);
+    expect(version === '1.2' ? last.core.exit : last.exit).toBe('suspend');
+    await page.context().close();
+  });
+
+  it('loses nothing when the LMS answers "false" to commits or throws, and sends it all at the next checkpoint', async () => {
+    const { page, frame, errors } = await launch(version, model.initial('learner-3'));
+    await page.evaluate(() => ((window as unknown as { lms: { failCommit: boolean } }).lms.failCommit = true));
+    const committedBefore = (await lmsRecord(page)).commits.length;
+    await go(page, `#/${course.id}/${course.lessons[0]!.id}`);
+    await completeLesson(frame, course.lessons[0]!);
+    await expect.poll(() => frame.locator('aside[aria-label="Learning platform"]').innerText().catch(() => '')).toContain('not answering');
+    // Now the LMS throws on every write: the learner carries on regardless.
+    await page.evaluate(() => ((window as unknown as { lms: { throwOnSet: boolean } }).lms.throwOnSet = true));
+    await completeLesson(frame, course.lessons[1]!);
+    expect((await lmsRecord(page)).commits.length).toBe(committedBefore);
+    // The LMS recovers: the next checkpoint carries everything done meanwhile.
+    await page.evaluate(() => Object.assign((window as unknown as { lms: object }).lms, { failCommit: false, throwOnSet: false }));
+    await completeLesson(frame, course.lessons[2]!);
+    await expect.poll(async () => (await lmsRecord(page)).commits.length).toBeGreaterThan(committedBefore);
+    const stored = decodeProgress(cmiOf((await lmsRecord(page)).commits.at(-1)!).suspend_data, course.id)!;
+    expect(course.lessons.slice(0, 3).map((lesson) => stored.lessons[lesson.id]?.completedAt !== undefined)).toEqual([true, true, true]);
+    await expect.poll(() => frame.locator('aside[aria-label="Learning platform"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
