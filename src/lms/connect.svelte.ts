@@ -2,10 +2,11 @@
 // starts the session before the player mounts, restores the LMS's copy of the learner's progress, then
 // follows the progress state and reports at checkpoints (a lesson done, a quiz submitted) and when the
 // page goes. The player itself knows nothing of LMSs.
-import { mount, untrack } from 'svelte';
+import { mount } from 'svelte';
 import type { Catalogue, CourseManifest } from '../content/schema/manifest.ts';
-import type { CourseProgress } from '../engine/progress-types.ts';
 import { getCourseProgress, sharedProgressStore, type CourseProgressState } from '../player/state/course-progress.svelte.ts';
+import { adoptLmsProgress } from './adopt.ts';
+import { follow, type Reporter } from './follow.svelte.ts';
 import { learnerStore } from './learner-store.ts';
 import { LmsNotices } from './lms-notices.svelte.ts';
 import LmsStatus from './LmsStatus.svelte';
@@ -52,63 +53,33 @@ export async function connectLms(standard: LmsStandard, catalogue: Catalogue): P
   await state.ready;
   await adoptLmsCopy(state, session, store);
   notices.set('review', session.readOnly);
-  follow(state, session, course, notices, async () => void (await store.set(ACK_KEY, Date.now())));
+  follow(state, scormReporter(session, course, () => void store.set(ACK_KEY, Date.now())), notices);
 }
 
 /**
- * The LMS's copy wins: it is merged over the device's (completion and attempts only ever grow, and the
- * LMS's position is where the learner resumes). A new attempt in the LMS, after this device's work was
- * once taken by it, starts the device's copy afresh too; work the LMS never took is kept and sent.
+ * The LMS's copy wins (adopt.ts). A new attempt in the LMS, after this device's work was once taken by
+ * it, starts the device's copy afresh too; work the LMS never took is kept and sent.
  */
 async function adoptLmsCopy(state: CourseProgressState, session: ScormSession, store: ReturnType<typeof learnerStore>): Promise<void> {
   const launch = session.launch!;
   const fromLms = decodeProgress(launch.suspendData, state.courseId);
   if (fromLms) {
     session.markReported(fromLms.attempts.map((attempt) => attempt.id));
-    const device = state.progress.position;
-    if (fromLms.position && device) fromLms.position = { ...fromLms.position, at: Math.max(fromLms.position.at, device.at + 1) };
-    state.merge(fromLms);
+    adoptLmsProgress(state, fromLms);
     return;
   }
   const acknowledged = await store.get(ACK_KEY);
   if (launch.entry === 'ab-initio' && acknowledged.ok && acknowledged.value !== null) await state.reset();
 }
 
-const lessonsDone = (progress: CourseProgress): number => Object.values(progress.lessons).filter((lesson) => lesson.completedAt !== undefined).length;
-
-/** Reports at checkpoints and finishes once when the page goes. */
-function follow(state: CourseProgressState, session: ScormSession, course: CourseManifest, notices: LmsNotices, acknowledge: () => Promise<void>): void {
-  const started = performance.now();
-  let acknowledged = false;
-  const report = (finish: boolean): void => {
-    const progress = state.progress;
-    const args = [lmsReport(course, progress), progress, performance.now() - started] as const;
-    const outcome = finish ? session.finish(...args) : session.write(...args, true);
-    if (session.readOnly) return;
-    notices.set('failing', !outcome.ok && !finish);
-    notices.set('notesLocal', outcome.notesLeftOut);
-    if (outcome.ok && !acknowledged) {
-      acknowledged = true;
-      void acknowledge();
-    }
+/** The SCORM session as a Reporter for follow(). */
+function scormReporter(session: ScormSession, course: CourseManifest, acknowledge: () => void): Reporter {
+  return {
+    get readOnly() {
+      return session.readOnly;
+    },
+    report: (progress, sessionMs) => session.write(lmsReport(course, progress), progress, sessionMs, true),
+    finish: (progress, sessionMs) => void session.finish(lmsReport(course, progress), progress, sessionMs),
+    acknowledge,
   };
-  // The first report tells the LMS the learner has started (incomplete rather than not attempted).
-  report(false);
-  let done = lessonsDone(state.progress);
-  let attempts = state.progress.attempts.length;
-  $effect.root(() => {
-    $effect(() => {
-      const progress = state.progress;
-      untrack(() => {
-        const checkpoint = lessonsDone(progress) > done || progress.attempts.length > attempts;
-        done = lessonsDone(progress);
-        attempts = progress.attempts.length;
-        if (checkpoint) report(false);
-      });
-    });
-  });
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && !session.finished) report(false);
-  });
-  window.addEventListener('pagehide', () => report(true));
 }

@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { LessonEntry } from '../../src/content/schema/manifest.ts';
+import type { Quiz } from '../../src/content/schema/quiz.ts';
 import { expect } from 'vitest';
 import { run } from '../../src/cli/main.ts';
 import type { Question } from '../../src/content/schema/quiz.ts';
@@ -87,7 +89,7 @@ export const lmsRecord = (page: Page): Promise<LmsRecord> => page.evaluate(() =>
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;|&rsquo;/g, "'").replace(/&quot;/g, '"').trim();
 
 /** Gives the right answer to the question on screen, the way a learner would. */
-export async function answerRight(scope: FrameLocator, question: Question): Promise<void> {
+export async function answerRight(scope: Scope, question: Question): Promise<void> {
   const main = scope.locator('main');
   const answer = correctAnswer(question);
   if (answer.type === 'single' || answer.type === 'multiple') {
@@ -121,7 +123,41 @@ async function putInOrder(main: Locator, labels: string[]): Promise<void> {
   }
 }
 
-/** Waits for the frame's page heading. */
-export async function heading(frame: FrameLocator, title: string): Promise<void> {
+/** Where the player is: the page itself (cmi5) or the LMS's frame (SCORM). */
+export type Scope = Page | FrameLocator;
+
+export const button = (scope: Scope, name: string) => scope.locator('main').getByRole('button', { name, exact: true });
+
+/** Does what the lesson asks (answers revealed, challenges done), then moves on with Next. */
+export async function completeLesson(scope: Scope, lesson: LessonEntry, next = true): Promise<void> {
+  await heading(scope, lesson.title);
+  // The lesson's body is its own chunk: wait until its required blocks are on the page.
+  const required = lesson.blocks.filter((block) => block.required);
+  const wanted = (kind: string) => required.filter((block) => block.kind === kind).length;
+  await expect.poll(() => button(scope, 'Show answer').count()).toBeGreaterThanOrEqual(wanted('question'));
+  await expect.poll(() => button(scope, 'Mark as done').count()).toBeGreaterThanOrEqual(wanted('challenge'));
+  for (const reveal of await button(scope, 'Show answer').all()) await reveal.click();
+  for (const challenge of await button(scope, 'Mark as done').all()) {
+    if ((await challenge.getAttribute('aria-pressed')) !== 'true') await challenge.click();
+  }
+  if (next) await scope.locator('main').getByRole('link', { name: 'Next', exact: true }).or(button(scope, 'Next')).first().click();
+}
+
+/** Takes the quiz on screen: every answer right, or none given (a certain fail). */
+export async function submitQuiz(scope: Scope, quiz: Quiz, right: boolean): Promise<void> {
+  const graded = quiz.questions.filter((q) => q.type !== 'description');
+  await heading(scope, quiz.title);
+  await button(scope, 'Start quiz').click();
+  for (const [i, question] of graded.entries()) {
+    if (right) await answerRight(scope, question);
+    if (i < graded.length - 1) await button(scope, 'Next').click();
+  }
+  await button(scope, 'Submit quiz').click();
+  if (!right) await button(scope, 'Submit anyway').click();
+  await expect.poll(() => scope.locator('main').innerText()).toContain(right ? '(100%)' : '(0%)');
+}
+
+/** Waits for the page heading. */
+export async function heading(frame: Scope, title: string): Promise<void> {
   await expect.poll(() => frame.locator('h1').first().textContent({ timeout: 10_000 }).catch(() => ''), { timeout: 15_000 }).toBe(title);
 }

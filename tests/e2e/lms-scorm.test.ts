@@ -8,11 +8,10 @@ import { join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/pipeline.ts';
-import type { LessonEntry } from '../../src/content/schema/manifest.ts';
 import { decodeProgress } from '../../src/lms/suspend-data.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { answerRight, exportScorm, heading, lmsRecord, lmsRoot, unpack, type LmsRecord, type Version } from './lms-harness.ts';
+import { button, completeLesson, exportScorm, heading, lmsRecord, lmsRoot, submitQuiz, unpack, type LmsRecord, type Version } from './lms-harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const compiled = loadContent('content', { cwd: ROOT }).courses.find((c) => c.manifest.id === 'external-customers')!;
@@ -83,38 +82,13 @@ async function launch(version: Version, initial: Record<string, unknown>): Promi
   return { page, frame, errors };
 }
 
-const button = (frame: FrameLocator, name: string) => frame.locator('main').getByRole('button', { name, exact: true });
-
-/** Does what the lesson asks (answers revealed, challenges done), then moves on with Next. */
-async function completeLesson(frame: FrameLocator, lesson: LessonEntry, next = true): Promise<void> {
-  await heading(frame, lesson.title);
-  // The lesson's body is its own chunk: wait until its required blocks are on the page.
-  const required = lesson.blocks.filter((block) => block.required);
-  const wanted = (kind: string) => required.filter((block) => block.kind === kind).length;
-  await expect.poll(() => button(frame, 'Show answer').count()).toBeGreaterThanOrEqual(wanted('question'));
-  await expect.poll(() => button(frame, 'Mark as done').count()).toBeGreaterThanOrEqual(wanted('challenge'));
-  for (const reveal of await button(frame, 'Show answer').all()) await reveal.click();
-  for (const challenge of await button(frame, 'Mark as done').all()) {
-    if ((await challenge.getAttribute('aria-pressed')) !== 'true') await challenge.click();
-  }
-  if (next) await frame.locator('main').getByRole('link', { name: 'Next', exact: true }).or(button(frame, 'Next')).first().click();
-}
-
 async function go(page: Page, hash: string): Promise<void> {
   await page.frame({ url: /pkg-/ })!.evaluate((h) => (location.hash = h), hash);
 }
 
 async function takeQuiz(page: Page, frame: FrameLocator, right: boolean): Promise<void> {
   await go(page, QUIZ_HASH);
-  await heading(frame, quiz.title);
-  await button(frame, 'Start quiz').click();
-  for (const [i, question] of graded.entries()) {
-    if (right) await answerRight(frame, question);
-    if (i < graded.length - 1) await button(frame, 'Next').click();
-  }
-  await button(frame, 'Submit quiz').click();
-  if (!right) await button(frame, 'Submit anyway').click();
-  await expect.poll(() => frame.locator('main').innerText()).toContain(right ? '(100%)' : '(0%)');
+  await submitQuiz(frame, quiz, right);
 }
 
 /** Closes the course as an LMS does when the learner leaves: the frame goes. */
