@@ -3,12 +3,16 @@
 // the status, score, session time and suspend data in the version's formats), relaunches on a fresh
 // device and finds their progress, fails a quiz (reported as failed), and works on while the LMS
 // refuses to commit or throws (nothing is lost).
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { strFromU8 } from 'fflate';
 import { join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/pipeline.ts';
+import { SCHEMA_FILES } from '../../src/lms/manifest.ts';
 import { decodeProgress } from '../../src/lms/suspend-data.ts';
+import { builtSite } from '../helpers/built-site.ts';
+import { validateManifest } from '../helpers/scorm-schema.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { button, completeLesson, exportScorm, heading, lmsRecord, lmsRoot, submitQuiz, unpack, type LmsRecord, type Version } from './lms-harness.ts';
@@ -23,11 +27,13 @@ const QUIZ_HASH = `#/${course.id}/quiz/${quiz.id}`;
 let root: string;
 let server: StaticServer;
 let browser: Browser;
+const zips: Partial<Record<Version, Record<string, Uint8Array>>> = {};
 
 beforeAll(async () => {
   root = lmsRoot();
   for (const version of ['1.2', '2004'] as const) {
     const { files } = await exportScorm(course.id, version, root);
+    zips[version] = files;
     unpack(files, join(root, `pkg-${version}`));
   }
   server = await serveStatic(root);
@@ -99,6 +105,44 @@ async function closeCourse(page: Page): Promise<LmsRecord> {
 }
 
 const calls = (record: LmsRecord, method: string) => record.calls.filter((call) => call[0] === method);
+
+describe.each(['1.2', '2004'] as const)('the SCORM %s zip', (version) => {
+  it('holds imsmanifest.xml at its root, valid against the schema files it ships beside it', async () => {
+    const files = zips[version]!;
+    expect(Object.keys(files)).toContain('imsmanifest.xml');
+    for (const schema of SCHEMA_FILES[version]) expect(Object.keys(files), schema).toContain(schema);
+    const manifest = strFromU8(files['imsmanifest.xml']!);
+    expect(await validateManifest(manifest, version)).toEqual([]);
+    expect(manifest).toContain(version === '1.2' ? 'adlcp:scormtype="sco"' : 'adlcp:scormType="sco"');
+    expect(manifest).toContain(version === '1.2' ? '<adlcp:masteryscore>80</adlcp:masteryscore>' : '<imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure>');
+  });
+
+  it('lists every file of the player in the resource, and holds the one course only', () => {
+    const files = zips[version]!;
+    const manifest = strFromU8(files['imsmanifest.xml']!);
+    const listed = new Set([...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => decodeURI(match[1]!)));
+    const player = Object.keys(files).filter((file) => file !== 'imsmanifest.xml' && !SCHEMA_FILES[version].includes(file));
+    expect([...listed].sort()).toEqual(player.sort());
+    expect(player).toContain('index.html');
+    // The other seed course is not in this package.
+    const scripts = player.filter((file) => file.endsWith('.js')).map((file) => strFromU8(files[file]!)).join('');
+    expect(scripts).not.toContain('"customer-service"');
+  });
+});
+
+describe('a site built without an LMS', () => {
+  it('carries none of the adapter: no LMS code in any file', async () => {
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const dist = await builtSite('content').finally(() => (process.env.NODE_ENV = nodeEnv));
+    const files = readdirSync(join(dist, 'assets')).filter((file) => file.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const code = readFileSync(join(dist, 'assets', file), 'utf8');
+      expect(code, file).not.toMatch(/API_1484_11|LMSInitialize|cmi\.suspend_data|LMS\.LaunchData/);
+    }
+  }, 300_000);
+});
 
 describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)', (version) => {
   const model = MODEL[version];
