@@ -121,3 +121,34 @@ describe('suspend data', () => {
     expect(({} as Record<string, unknown>).text).toBeUndefined();
   });
 });
+
+describe('the seed courses, fully completed', () => {
+  it.each(['customer-service', 'external-customers'])('%s: every lesson, note, rating and answer fits SCORM 1.2 with nothing left out', async (courseId) => {
+    const { loadContent } = await import('../content/pipeline.ts');
+    const compiled = loadContent('content').courses.find((c) => c.manifest.id === courseId)!;
+    const course = compiled.manifest;
+    const progress: CourseProgress = { courseId: course.id, lessons: {}, blocks: {}, notes: {}, ratings: {}, attempts: [], position: null, updatedAt: T0 };
+    for (const [i, lesson] of course.lessons.entries()) {
+      const at = T0 + i * 600_000;
+      progress.lessons[lesson.id] = { firstVisit: at, lastVisit: at + 300_000, timeSpentMs: 300_000, reachedEnd: at + 290_000, completedAt: at + 290_000 };
+      for (const block of lesson.blocks) {
+        if (block.kind === 'question' || block.kind === 'example' || block.kind === 'case-study') progress.blocks[`${lesson.id}/${block.id}`] = { revealedAt: at + 1000 };
+        if (block.kind === 'challenge') progress.blocks[`${lesson.id}/${block.id}`] = { doneAt: at + 2000, changedAt: at + 2000 };
+        if (block.kind === 'rating') progress.ratings[`${lesson.id}/${block.id}`] = { value: block.choices?.[0] ?? 'Good', at: at + 3000 };
+        for (const prompt of block.prompts ?? []) {
+          progress.notes[`${lesson.id}/${block.id}/${prompt.id}`] = { text: `My answer to "${prompt.text.slice(0, 40)}": a few sentences of my own, written with care.`, updatedAt: at + 4000 };
+        }
+      }
+      progress.position = { lessonId: lesson.id, at };
+    }
+    for (const quiz of compiled.quizzes.values()) {
+      const results = quiz.questions.map((question) => ({ questionId: question.id, answer: { type: 'short', text: 'an answer' } as Answer, score: 1, max: 1 }));
+      progress.attempts.push({ id: `attempt-${quiz.id}`, quizId: quiz.id, startedAt: T0, finishedAt: T0 + 900_000, questionIds: results.map((r) => r.questionId), results, score: results.length, maxScore: results.length, percent: 100, passMark: 80, passed: true });
+    }
+    const encoded = encodeProgress(progress, SUSPEND_DATA_LIMITS['1.2']);
+    expect(encoded.level).toBe('everything');
+    expect(encoded.data!.length).toBeLessThanOrEqual(4096);
+    expect(decodeProgress(encoded.data!, course.id)!.notes).toEqual(progress.notes);
+    console.info(`${courseId} fully completed: ${encoded.data!.length} characters of suspend data (${Object.keys(progress.notes).length} notes, ${course.lessons.length} lessons)`);
+  });
+});
