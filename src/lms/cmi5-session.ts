@@ -140,8 +140,10 @@ export async function connectCmi5(course: CourseManifest, notices: LmsNotices): 
   }
   keepAlive(cmi5.xapi!.getAxios() as unknown as AxiosLike);
   roundDurations(cmi5);
-  const actor = cmi5.getLaunchParameters().actor as { account?: { name?: string }; mbox?: string };
-  const state = getCourseProgress(course.id, { course, store: learnerStore(sharedProgressStore(), actor.account?.name ?? actor.mbox ?? '') });
+  const { actor, registration } = cmi5.getLaunchParameters() as { actor: { account?: { name?: string }; mbox?: string }; registration: string };
+  // One device copy per learner and registration: a new registration in the LMS starts afresh.
+  const learner = `${actor.account?.name ?? actor.mbox ?? ''}|${registration}`;
+  const state = getCourseProgress(course.id, { course, store: learnerStore(sharedProgressStore(), learner) });
   await state.ready;
   const saved = await readSaved(cmi5);
   const fromLms = typeof saved.data === 'string' ? decodeProgress(saved.data, course.id) : null;

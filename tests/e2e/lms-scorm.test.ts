@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { strFromU8 } from 'fflate';
 import { join, resolve } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/pipeline.ts';
 import { SCHEMA_FILES } from '../../src/lms/manifest.ts';
@@ -102,6 +103,18 @@ async function closeCourse(page: Page): Promise<LmsRecord> {
   await page.evaluate(() => document.getElementById('sco')!.remove());
   await expect.poll(async () => (await lmsRecord(page)).finished).not.toBeNull();
   return lmsRecord(page);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 A and AA rules on the player inside the LMS frame. */
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.addScriptTag({ content: AXE });
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
 }
 
 const calls = (record: LmsRecord, method: string) => record.calls.filter((call) => call[0] === method);
@@ -227,6 +240,8 @@ describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)'
     await go(page, `#/${course.id}/${course.lessons[0]!.id}`);
     await completeLesson(frame, course.lessons[0]!);
     await expect.poll(() => frame.locator('aside[aria-label="Learning platform"]').innerText().catch(() => '')).toContain('not answering');
+    // The notice is as accessible as the rest of the player.
+    expect(await axeViolations(page.frame({ url: /pkg-/ })!)).toEqual([]);
     // Now the LMS throws on every write: the learner carries on regardless.
     await page.evaluate(() => ((window as unknown as { lms: { throwOnSet: boolean } }).lms.throwOnSet = true));
     await completeLesson(frame, course.lessons[1]!);
