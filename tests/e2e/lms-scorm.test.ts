@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { strFromU8 } from 'fflate';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/pipeline.ts';
 import { SCHEMA_FILES } from '../../src/lms/manifest.ts';
@@ -77,9 +77,10 @@ const MODEL = {
 type Cmi = any;
 const cmiOf = (snapshot: Record<string, unknown>): Cmi => (snapshot as { cmi: Cmi }).cmi;
 
-async function launch(version: Version, initial: Record<string, unknown>): Promise<{ page: Page; frame: FrameLocator; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+/** Opens the test LMS and launches the package; `context` is the device (a fresh one by default). */
+async function launch(version: Version, initial: Record<string, unknown>, context?: BrowserContext): Promise<{ page: Page; frame: FrameLocator; errors: string[] }> {
+  const device = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+  const page = await device.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}lms/host.html`);
@@ -115,6 +116,14 @@ async function axeViolations(frame: Frame): Promise<string[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
     return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
   });
+}
+
+/** What an LMS hands back on the next launch: the learner's last committed data, to resume. */
+function resumeFrom(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const cmi = cmiOf(snapshot);
+  return cmi.core
+    ? { core: { student_id: 'learner-1', entry: 'resume', lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status }, suspend_data: cmi.suspend_data }
+    : { learner_id: 'learner-1', entry: 'resume', location: cmi.location, completion_status: 'completed', suspend_data: cmi.suspend_data };
 }
 
 const calls = (record: LmsRecord, method: string) => record.calls.filter((call) => call[0] === method);
@@ -207,16 +216,25 @@ describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)'
 
   it('restores the progress the LMS holds on a relaunch from a fresh device', async () => {
     expect(completed, 'the first test provides the LMS state').toBeDefined();
-    const cmi = cmiOf(completed);
-    const initial =
-      version === '1.2'
-        ? { core: { student_id: 'learner-1', entry: 'resume', lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status }, suspend_data: cmi.suspend_data }
-        : { learner_id: 'learner-1', entry: 'resume', location: cmi.location, completion_status: 'completed', suspend_data: cmi.suspend_data };
-    const { page, frame, errors } = await launch(version, initial);
+    const { page, frame, errors } = await launch(version, resumeFrom(completed));
     await expect.poll(() => frame.locator('main .status.done').count()).toBe(course.lessons.length);
     await go(page, `${QUIZ_HASH}/results`);
     await expect.poll(() => frame.locator('main').innerText()).toContain('(100%)');
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets the LMS's state win over this device's on a relaunch", async () => {
+    // This device last saw the learner on lesson 2 (a later visit than the LMS's copy) ...
+    const first = await launch(version, model.initial('learner-1'));
+    await go(first.page, `#/${course.id}/${course.lessons[1]!.id}`);
+    await heading(first.frame, course.lessons[1]!.title);
+    await closeCourse(first.page);
+    // ... but the LMS holds the finished course: its position and completion win.
+    const { page, frame } = await launch(version, resumeFrom(completed), first.page.context());
+    await expect.poll(() => frame.locator('main .status.done').count()).toBe(course.lessons.length);
+    const location = version === '1.2' ? cmiOf(completed).core.lesson_location : cmiOf(completed).location;
+    await expect.poll(() => frame.locator('#resume-target').innerText()).toContain(course.lessons.find((lesson) => lesson.id === location)!.title);
     await page.context().close();
   });
 
@@ -230,6 +248,21 @@ describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)'
     // Unfinished, so the LMS is asked to keep the attempt open.
     const last = cmiOf((await closeCourse(page)).commits.at(-1)!);
     expect(version === '1.2' ? last.core.exit : last.exit).toBe('suspend');
+    await page.context().close();
+  });
+
+  it('writes nothing to the LMS in review mode, and says so', async () => {
+    const initial = version === '1.2' ? model.initial('learner-4', { lesson_mode: 'review' }) : { ...model.initial('learner-4'), mode: 'review' };
+    const { page, frame, errors } = await launch(version, initial);
+    await expect.poll(() => frame.locator('aside[aria-label="Learning platform"]').innerText().catch(() => '')).toContain('Review mode');
+    await go(page, `#/${course.id}/${course.lessons[0]!.id}`);
+    await completeLesson(frame, course.lessons[0]!);
+    await heading(frame, course.lessons[1]!.title);
+    const record = await closeCourse(page);
+    expect(calls(record, model.set)).toEqual([]);
+    expect(record.commits).toHaveLength(1); // the finish, which stores nothing new
+    expect(calls(record, model.finish)).toHaveLength(1);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
