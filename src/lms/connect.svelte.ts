@@ -11,7 +11,7 @@ import { learnerStore } from './learner-store.ts';
 import { LmsNotices } from './lms-notices.svelte.ts';
 import LmsStatus from './LmsStatus.svelte';
 import { lmsReport } from './report.ts';
-import { ScormSession, type ScormVersion } from './scorm-session.ts';
+import { ScormSession } from './scorm-session.ts';
 import { decodeProgress } from './suspend-data.ts';
 
 export type LmsStandard = 'scorm12' | 'scorm2004' | 'cmi5';

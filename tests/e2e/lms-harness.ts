@@ -46,7 +46,8 @@ window.launch = function (version, src, initial) {
   for (const method of m.list) {
     facade[method] = function (...args) {
       lms.calls.push([method, ...args]);
-      if (method === m.commit && lms.failCommit) return 'false';
+      // An LMS that cannot store data fails the commit that finishing implies too.
+      if ((method === m.commit || method === m.finish) && lms.failCommit) return (lms.calls[lms.calls.length - 1].push('false'), 'false');
       if (method === m.set && lms.throwOnSet) throw new Error('The LMS has gone away');
       const result = api[method](...args);
       lms.calls[lms.calls.length - 1].push(result);

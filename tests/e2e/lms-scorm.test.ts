@@ -78,12 +78,13 @@ type Cmi = any;
 const cmiOf = (snapshot: Record<string, unknown>): Cmi => (snapshot as { cmi: Cmi }).cmi;
 
 /** Opens the test LMS and launches the package; `context` is the device (a fresh one by default). */
-async function launch(version: Version, initial: Record<string, unknown>, context?: BrowserContext): Promise<{ page: Page; frame: FrameLocator; errors: string[] }> {
+async function launch(version: Version, initial: Record<string, unknown>, context?: BrowserContext, failCommit = false): Promise<{ page: Page; frame: FrameLocator; errors: string[] }> {
   const device = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
   const page = await device.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}lms/host.html`);
+  if (failCommit) await page.evaluate(() => ((window as unknown as { lms: { failCommit: boolean } }).lms.failCommit = true));
   await page.evaluate(([v, src, json]) => (window as unknown as { launch: (...a: unknown[]) => void }).launch(v, src, json), [version, `../pkg-${version}/index.html`, initial] as const);
   const frame = page.frameLocator('#sco');
   await heading(frame, course.title);
@@ -249,6 +250,32 @@ describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)'
     const last = cmiOf((await closeCourse(page)).commits.at(-1)!);
     expect(version === '1.2' ? last.core.exit : last.exit).toBe('suspend');
     await page.context().close();
+  });
+
+  it('a new attempt in the LMS starts afresh, unless the LMS never received this device\'s work', async () => {
+    // A session the LMS took: the next attempt (ab-initio, no suspend data) starts from nothing.
+    const taken = await launch(version, model.initial('learner-5'));
+    await go(taken.page, `#/${course.id}/${course.lessons[0]!.id}`);
+    await completeLesson(taken.frame, course.lessons[0]!);
+    await expect.poll(async () => (await lmsRecord(taken.page)).commits.length).toBeGreaterThan(1);
+    await closeCourse(taken.page);
+    const fresh = await launch(version, model.initial('learner-5'), taken.page.context());
+    await expect.poll(() => fresh.frame.locator('main').getByRole('button', { name: 'Start course' }).count()).toBe(1);
+    expect(await fresh.frame.locator('main .status.done').count()).toBe(0);
+    await fresh.page.context().close();
+
+    // A session whose every commit failed: nothing reached the LMS, so the device's work is kept and sent.
+    const refused = await launch(version, model.initial('learner-6'), undefined, true);
+    await go(refused.page, `#/${course.id}/${course.lessons[0]!.id}`);
+    await completeLesson(refused.frame, course.lessons[0]!);
+    await heading(refused.frame, course.lessons[1]!.title);
+    await refused.page.evaluate(() => document.getElementById('sco')!.remove());
+    await expect.poll(async () => calls(await lmsRecord(refused.page), model.finish).map((call) => call.at(-1))).toEqual(['false']);
+    expect((await lmsRecord(refused.page)).commits).toEqual([]);
+    const kept = await launch(version, model.initial('learner-6'), refused.page.context());
+    await expect.poll(() => kept.frame.locator('main .status.done').count()).toBe(1);
+    await expect.poll(async () => decodeProgress(cmiOf((await lmsRecord(kept.page)).commits.at(-1) ?? { cmi: {} }).suspend_data ?? '', course.id)?.lessons[course.lessons[0]!.id]?.completedAt).toBeDefined();
+    await kept.page.context().close();
   });
 
   it('writes nothing to the LMS in review mode, and says so', async () => {
