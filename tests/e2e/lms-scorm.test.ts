@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { strFromU8 } from 'fflate';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -276,6 +277,36 @@ describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)'
     await expect.poll(() => kept.frame.locator('main .status.done').count()).toBe(1);
     await expect.poll(async () => decodeProgress(cmiOf((await lmsRecord(kept.page)).commits.at(-1) ?? { cmi: {} }).suspend_data ?? '', course.id)?.lessons[course.lessons[0]!.id]?.completedAt).toBeDefined();
     await kept.page.context().close();
+  });
+
+  it('keeps long notes on the device when they cannot fit the LMS, and tells the learner (1.2); keeps them in 2004', async () => {
+    const { page, frame, errors } = await launch(version, model.initial('learner-7'));
+    const reflections = course.lessons.find((lesson) => lesson.id === 'reflections')!;
+    await go(page, `#/${course.id}/${reflections.id}`);
+    await heading(frame, reflections.title);
+    // Ten prompts of 600 characters that do not compress: far beyond SCORM 1.2's 4,096 characters.
+    const notes = Array.from({ length: 10 }, () => randomBytes(450).toString('base64'));
+    const boxes = frame.locator('main').getByRole('textbox');
+    await expect.poll(() => boxes.count()).toBe(10);
+    for (const [i, box] of (await boxes.all()).entries()) await box.fill(notes[i]!);
+    await completeLesson(frame, reflections);
+    await expect.poll(async () => decodeProgress(cmiOf((await lmsRecord(page)).commits.at(-1)!).suspend_data ?? '', course.id)?.lessons[reflections.id]?.completedAt).toBeDefined();
+    const stored = decodeProgress(cmiOf((await lmsRecord(page)).commits.at(-1)!).suspend_data, course.id)!;
+    expect(cmiOf((await lmsRecord(page)).commits.at(-1)!).suspend_data.length).toBeLessThanOrEqual(model.limit);
+    const notice = frame.locator('aside[aria-label="Learning platform"]');
+    if (version === '1.2') {
+      expect(Object.keys(stored.notes)).toEqual([]);
+      await expect.poll(() => notice.innerText().catch(() => '')).toContain('kept on this device only');
+    } else {
+      expect(Object.values(stored.notes).map((note) => note.text).sort()).toEqual([...notes].sort());
+      expect(await notice.count()).toBe(0);
+    }
+    // On the device the notes are all there.
+    await go(page, `#/${course.id}/${reflections.id}`);
+    await heading(frame, reflections.title);
+    await expect.poll(() => frame.locator('main').getByRole('textbox').first().inputValue()).toBe(notes[0]);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('writes nothing to the LMS in review mode, and says so', async () => {
