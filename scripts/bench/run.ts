@@ -19,6 +19,7 @@ import { generateCourse } from './generate.ts';
 import { BYTE_BARS, builtContent, median, measureSite, totalGzip, type SiteSizes, type SizedFile } from './measure.ts';
 import { judged, notMeasured, notes, table, timing, type Figure } from './report.ts';
 import { measureRestore } from './restore.ts';
+import { describeOfflineFetches, measureOfflineFetches } from './offline.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONTENT = join(ROOT, 'content');
@@ -332,6 +333,7 @@ async function buildTimes(): Promise<void> {
   const medians = new Map<number, number>();
   let peakOfLargest: number | null = null;
   let largeFirstLoad: Figure | null = null;
+  let offlineFetches: Figure | null = null;
   for (const { lessons, runs } of RUNS.generatedBuilds) {
     const cwd = join(work, `generated-${lessons}`);
     const label = `build of a generated ${lessons.toLocaleString('en')}-lesson course`;
@@ -354,6 +356,7 @@ async function buildTimes(): Promise<void> {
           problems.push(`could not measure the first load of the 1,000-lesson build: ${reason(error)}`);
         }
       }
+      if (lessons === 1000) offlineFetches = await serviceWorkerFetches(join(cwd, 'dist'), `bench-${lessons}`);
       medians.set(lessons, median(samples));
       figures.push(
         timing(label, samples, {
@@ -386,6 +389,25 @@ async function buildTimes(): Promise<void> {
       : notMeasured('peak memory, 1,000-lesson build (RSS)', '', 'MB', 'the 1,000-lesson build was not measured'),
   );
   if (largeFirstLoad) figures.push(largeFirstLoad);
+  if (offlineFetches) figures.push(offlineFetches);
+}
+
+/** What the service worker downloads after a first visit to the course's home (its own Chromium, after the timings). */
+async function serviceWorkerFetches(dist: string, courseId: string): Promise<Figure> {
+  const label = 'service worker downloads after visiting one course home, generated 1,000-lesson course';
+  progress(`${label} …`);
+  try {
+    const browser = await launchChromium();
+    try {
+      const fetches = await measureOfflineFetches(browser, dist, courseId);
+      details.offlineFetches = fetches;
+      return judged({ figure: label, value: fetches.worker.bytes, unit: 'bytes', bar: '', spread: describeOfflineFetches(fetches) });
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
+    return notMeasured(label, '', 'bytes', reason(error));
+  }
 }
 
 try {

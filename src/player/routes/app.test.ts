@@ -179,6 +179,23 @@ describe('the player shell', () => {
     expect(await files[0]!.text()).toBe('{"format":"coursemark-progress"}\n');
   });
 
+  it('says which courses are saved for offline use, on their cards and their homes', () => {
+    appUpdate.offlineCourses = ['customer-service'];
+    try {
+      go('#/');
+      render(App, { content });
+      const card = (title: string) => within(main()).getByRole('link', { name: title }).closest('li')!;
+      expect(within(card(serviceCourse.title)).getByText('Available offline')).toBeInTheDocument();
+      expect(within(card(salesCourse.title)).queryByText('Available offline')).toBeNull();
+      go('#/customer-service');
+      expect(within(main()).getByText('Available offline')).toBeInTheDocument();
+      go(`#/${salesCourse.id}`);
+      expect(within(main()).queryByText('Available offline')).toBeNull();
+    } finally {
+      appUpdate.offlineCourses = [];
+    }
+  });
+
   it('offers a new version of the courses when one is waiting', async () => {
     const user = userEvent.setup();
     const apply = vi.spyOn(appUpdate, 'apply').mockImplementation(() => {});
