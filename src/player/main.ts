@@ -23,7 +23,7 @@ const content: ContentSource = {
 
 // LMS packages only (a build-time constant: in every other build this line and the adapter are gone).
 // The LMS's copy of the learner's progress is restored before the player shows anything.
-if (__COURSEMARK_LMS__ !== 'none') await (await import('../lms/connect.svelte.ts')).connectLms(__COURSEMARK_LMS__, catalogue as Catalogue);
+if (__COURSEMARK_LMS__ !== 'none') await (await import('../lms/connect.svelte.ts')).connectLms(catalogue as Catalogue);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html needs an element with id="app" to mount the player in.');

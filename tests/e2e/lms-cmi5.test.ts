@@ -111,6 +111,10 @@ beforeAll(async () => {
   if (code !== 0) throw new Error(log.join('\n'));
   const files = unzipSync(readFileSync(zip));
   expect(Object.keys(files)).toContain('cmi5.xml');
+  // The cmi5 package carries no SCORM adapter.
+  const scripts = Object.entries(files).filter(([name]) => name.endsWith('.js')).map(([, bytes]) => Buffer.from(bytes).toString('utf8')).join('');
+  expect(scripts).toContain('LMS.LaunchData');
+  expect(scripts).not.toMatch(/API_1484_11|LMSInitialize/);
   unpack(files, join(dir, 'au'));
   lrs = await startLrs(join(dir, 'au'));
   browser = await launchChromium();

@@ -151,6 +151,8 @@ describe.each(['1.2', '2004'] as const)('the SCORM %s zip', (version) => {
     // The other seed course is not in this package.
     const scripts = player.filter((file) => file.endsWith('.js')).map((file) => strFromU8(files[file]!)).join('');
     expect(scripts).not.toContain('"customer-service"');
+    // Nor the cmi5 adapter: each package carries its own standard's code only.
+    expect(scripts).not.toContain('LMS.LaunchData');
   });
 });
 
