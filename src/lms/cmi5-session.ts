@@ -97,13 +97,20 @@ class Cmi5Reporter implements Reporter {
       await this.cmi5.complete();
       this.#saved.completed = true;
     }
-    const encoded = encodeProgress(progress, SUSPEND_DATA_LIMITS['2004']);
-    await this.#store({ ...this.#saved, ...(encoded.data ? { data: encoded.data } : {}) });
+    const encoded = await this.#storeProgress(progress);
     return { ok: true, notesLeftOut: encoded.notesLeftOut };
   }
 
-  finish(): void {
+  /** As the page goes: the latest progress (notes typed since the last checkpoint) and terminated. */
+  finish(progress: CourseProgress): void {
+    if (!this.readOnly) void this.#storeProgress(progress).catch(() => {});
     void this.cmi5.terminate().catch(() => {});
+  }
+
+  async #storeProgress(progress: CourseProgress): Promise<ReturnType<typeof encodeProgress>> {
+    const encoded = encodeProgress(progress, SUSPEND_DATA_LIMITS['2004']);
+    await this.#store({ ...this.#saved, ...(encoded.data ? { data: encoded.data } : {}) });
+    return encoded;
   }
 
   async #store(state: SavedState): Promise<void> {
