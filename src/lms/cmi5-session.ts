@@ -119,10 +119,19 @@ class Cmi5Reporter implements Reporter {
   }
 }
 
+/** The player opens after this long even if the LMS has not answered (it then works on the device). */
+const LAUNCH_TIMEOUT_MS = 10_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function readSaved(cmi5: Cmi5): Promise<SavedState> {
   const params = cmi5.getLaunchParameters();
   try {
-    const response = await cmi5.xapi!.getState({ agent: params.actor, activityId: params.activityId, registration: params.registration, stateId: PROGRESS_STATE_ID });
+    const response = await within(cmi5.xapi!.getState({ agent: params.actor, activityId: params.activityId, registration: params.registration, stateId: PROGRESS_STATE_ID }), LAUNCH_TIMEOUT_MS);
     const data = response.data as unknown;
     return data && typeof data === 'object' ? (data as SavedState) : {};
   } catch {
@@ -139,7 +148,7 @@ export async function connectCmi5(course: CourseManifest, notices: LmsNotices): 
   let cmi5: Cmi5;
   try {
     cmi5 = new Cmi5();
-    await cmi5.initialize();
+    await within(cmi5.initialize(), LAUNCH_TIMEOUT_MS);
   } catch {
     // The LMS's launch could not be completed: the learner works on, on this device.
     notices.set('failing', true);

@@ -83,6 +83,7 @@ describe('suspend data', () => {
       expect(back.attempts.filter((a) => a.quizId === quizId).map((a) => a.percent)).toContain(best);
     }
     expect(back.notes).toEqual({});
+    console.info(`200 lessons, 500 answers: ${encoded.data!.length} characters in SCORM 1.2 at level "${encoded.level}"`);
   });
 
   it('200 lessons and 500 answered questions: SCORM 2004 keeps everything, notes included, within 64,000', () => {
@@ -94,6 +95,7 @@ describe('suspend data', () => {
     expect(back.attempts.flatMap((a) => a.results)).toHaveLength(500);
     expect(back.attempts.flatMap((a) => a.results.map((r) => r.answer))).toEqual(progress.attempts.flatMap((a) => a.results.map((r) => r.answer)));
     expect(Object.keys(back.notes)).toHaveLength(200);
+    console.info(`200 lessons, 500 answers: ${encoded.data!.length} characters in SCORM 2004, everything kept`);
   });
 
   it('steps down level by level, each smaller than the last', () => {

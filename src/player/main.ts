@@ -22,8 +22,11 @@ const content: ContentSource = {
 };
 
 // LMS packages only (a build-time constant: in every other build this line and the adapter are gone).
-// The LMS's copy of the learner's progress is restored before the player shows anything.
-if (__COURSEMARK_LMS__ !== 'none') await (await import('../lms/connect.svelte.ts')).connectLms(catalogue as Catalogue);
+// The LMS's copy of the learner's progress is restored before the player shows anything; whatever goes
+// wrong with the LMS, the player still opens.
+if (__COURSEMARK_LMS__ !== 'none') {
+  await import('../lms/connect.svelte.ts').then((lms) => lms.connectLms(catalogue as Catalogue)).catch(() => {});
+}
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html needs an element with id="app" to mount the player in.');
