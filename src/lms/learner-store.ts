@@ -1,6 +1,10 @@
 // Inside an LMS several learners may share one browser (a classroom, a library): each learner's copy
-// of their progress is kept apart, under keys that carry the LMS's learner id.
+// of their progress is kept apart, under keys that carry the LMS's learner id. The LMS adapter's
+// storage keys are all here (the player's own are in src/storage/keys.ts).
 import type { ProgressStore } from '../storage/store.ts';
+
+/** Stored beside the learner's progress once the LMS has taken a report: the LMS has seen this device's work. */
+export const ACKNOWLEDGED_KEY = 'lms-acknowledged';
 
 /** `store`, with every key moved under the learner's own prefix. */
 export function learnerStore(store: ProgressStore, learnerId: string): ProgressStore {

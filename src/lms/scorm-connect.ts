@@ -4,14 +4,11 @@ import type { CourseManifest } from '../content/schema/manifest.ts';
 import { getCourseProgress, sharedProgressStore, type CourseProgressState } from '../player/state/course-progress.svelte.ts';
 import { adoptLmsProgress } from './adopt.ts';
 import { follow, type Reporter } from './follow.svelte.ts';
-import { learnerStore } from './learner-store.ts';
+import { ACKNOWLEDGED_KEY, learnerStore } from './learner-store.ts';
 import type { LmsNotices } from './lms-notices.svelte.ts';
 import { lmsReport } from './report.ts';
 import { ScormSession, type ScormVersion } from './scorm-session.ts';
 import { decodeProgress } from './suspend-data.ts';
-
-/** Stored beside the learner's progress once the LMS has taken a report: the LMS has seen this device's work. */
-const ACK_KEY = 'lms-acknowledged';
 
 export async function connectScorm(version: ScormVersion, course: CourseManifest, notices: LmsNotices): Promise<void> {
   const session = ScormSession.find(version);
@@ -26,7 +23,7 @@ export async function connectScorm(version: ScormVersion, course: CourseManifest
   await state.ready;
   await adoptLmsCopy(state, session, store);
   notices.set('review', session.readOnly);
-  follow(state, scormReporter(session, course, () => void store.set(ACK_KEY, Date.now())), notices);
+  follow(state, scormReporter(session, course, () => void store.set(ACKNOWLEDGED_KEY, Date.now())), notices);
 }
 
 /**
@@ -41,7 +38,7 @@ async function adoptLmsCopy(state: CourseProgressState, session: ScormSession, s
     adoptLmsProgress(state, fromLms);
     return;
   }
-  const acknowledged = await store.get(ACK_KEY);
+  const acknowledged = await store.get(ACKNOWLEDGED_KEY);
   if (launch.entry === 'ab-initio' && acknowledged.ok && acknowledged.value !== null) await state.reset();
 }
 
