@@ -12,6 +12,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 import { serviceWorker } from './service-worker.ts';
+import { cspPlugin } from './csp.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,6 +27,9 @@ export interface SiteOptions {
   /** lms: the standard the player speaks to its LMS. */
   lms?: 'scorm12' | 'scorm2004' | 'cmi5';
 }
+
+/** Where a cmi5 package may send statements: any https origin (and a local LRS, for testing). */
+const LRS_SOURCES = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'];
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
   const cwd = process.cwd();
@@ -48,6 +52,9 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : options.target === 'lms' ? null : serviceWorker(),
+      // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined. A cmi5 package
+      // talks to the LRS its launch names, an origin known only then.
+      cspPlugin(singleFile ? 'single-file' : 'site', options.lms === 'cmi5' ? LRS_SOURCES : []),
     ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),

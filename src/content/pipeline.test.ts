@@ -85,10 +85,10 @@ describe('the valid fixture course', () => {
     expect(course.manifest.lessons[0]!.blocks.find((b) => b.kind === 'rating')!.choices).toEqual(['Excellent', 'Good', 'Average', 'Poor']);
   });
 
-  it('turns blocks into component tags and keeps the Markdown for mdsvex', () => {
+  it('turns blocks into component tags around the rendered Markdown', () => {
     const source = course.lessons.get('customers')!.source;
     expect(source).toContain('<QuestionBlock id="question-cereal" title="Cereal">');
-    expect(source).toMatch(/<Reveal>\s+The mother\. The child is the consumer\.\s+<\/Reveal>/);
+    expect(source).toMatch(/<Reveal>\s+<p>The mother\. The child is the consumer\.<\/p>\s+<\/Reveal>/);
     expect(source).toContain('<VideoBlock id="video-what-is-the-customer-journey" title="What is the customer journey?" url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" duration="3:32">');
     expect(source).toContain('<RatingBlock id="rating-please-rate-your-experience-with-us" title="Please rate your experience with us" choices="Excellent|Good|Average|Poor">');
     expect(source).toContain('<OutcomesBlock id="outcomes" empty="true">');

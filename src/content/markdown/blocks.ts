@@ -1,4 +1,4 @@
-// The container-block pass that runs before mdsvex: it finds `:::kind Title {attrs}` ... `:::`
+// The container-block pass that runs before Markdown: it finds `:::kind Title {attrs}` ... `:::`
 // fences in a lesson body (outside code fences), so tutors never write Svelte. mdsvex 0.12 bundles
 // remark-parse 8, which today's remark-directive cannot plug into, hence a line pass of our own.
 import { BLOCK_KINDS, type BlockKind } from '../schema/block.ts';

@@ -1,8 +1,9 @@
-// Turns one lesson file into (a) its manifest entry, (b) the Svelte-flavoured Markdown that mdsvex
-// compiles into the lesson's component, and (c) its quizzes as data. Blocks become component tags
-// (see docs/architecture.md); everything a tutor can get wrong is a diagnostic at file:line:col.
+// Turns one lesson file into (a) its manifest entry, (b) the Svelte source of the lesson's component
+// (our block components around the tutor's Markdown, rendered to sanitised and escaped HTML by
+// lesson-markdown.ts), and (c) its quizzes as data. Everything a tutor can get wrong, including what
+// the Svelte compiler would refuse, is a diagnostic at file:line:col (see docs/architecture.md).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BLOCK_LABELS, BlockAttributeSchemas, type BlockKind } from '../schema/block.ts';
@@ -11,6 +12,9 @@ import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
 import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
+import { isOutside, linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
+import { isActiveFile, svelteAttribute } from './sanitise.ts';
+import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
 import { parseQuizBody } from './quiz.ts';
 import { parseGift } from './gift.ts';
 
@@ -41,7 +45,7 @@ export interface LessonIndex {
 
 export interface CompiledLesson {
   entry: LessonEntry;
-  /** Markdown with component tags, ready for mdsvex. */
+  /** The lesson's Svelte component: block components around sanitised, escaped HTML. */
   source: string;
   quizzes: Quiz[];
   /** Plain text of the lesson, for search and reading-time estimates. */
@@ -49,8 +53,9 @@ export interface CompiledLesson {
 }
 
 interface Emitter {
-  out: string[];
+  out: SourceChunk[];
   imports: Set<string>;
+  /** Absolute path of a course file → the import name its URL is bound to. */
   assets: Map<string, string>;
 }
 
@@ -58,10 +63,8 @@ const SEPARATOR = (text: string) => text.trim() === '???';
 const PROMPT = /^\s{0,3}\?\s+(.*)$/;
 const MODEL_ANSWER = /^\s{0,3}:\s?(.*)$/;
 
-/** Escapes a string for a double-quoted Svelte attribute (no expressions, no tag breaks). */
-export function attr(value: string): string {
-  return value.replace(/[&"<>{}]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', '{': '&#123;', '}': '&#125;' })[c]!);
-}
+/** Escapes a string for a double-quoted attribute of our own components (see sanitise.ts). */
+export const attr = svelteAttribute;
 
 function plain(markdown: string): string {
   return markdown
@@ -90,7 +93,18 @@ export function compileLesson(
   const textParts: string[] = [];
   let interactions = 0;
 
-  checkMarkdown(body, file, displayPath, index, sink);
+  const context: LessonContext = {
+    file,
+    displayPath,
+    courseId: index.courseId,
+    courseDir: index.courseDir,
+    lessonIdsByFile: index.lessonIdsByFile,
+    sink,
+    asset: (path) => assetPlaceholder(emit, path),
+    links: linkDefinitions(body),
+  };
+  const md = (lines: SourceLine[]) => emit.out.push({ code: renderLessonMarkdown(lines, context), lines });
+  const markup = (line: number, ...code: string[]) => emit.out.push({ code: code.join('\n'), line });
 
   if (isBlank(body)) {
     sink.error(
@@ -123,7 +137,7 @@ export function compileLesson(
   for (const segment of segments) {
     if (segment.type === 'markdown') {
       const markdown = segment.lines.map((l) => l.text).join('\n');
-      emit.out.push(markdown);
+      md(segment.lines);
       textParts.push(plain(markdown));
       continue;
     }
@@ -141,15 +155,14 @@ export function compileLesson(
         .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
         .map(([k, v]) => `${k}="${attr(v)}"`)
         .join(' ');
-      emit.out.push('', `<${COMPONENT[block.kind]} ${rendered}>`, '');
+      markup(block.line, `<${COMPONENT[block.kind]} ${rendered}>`);
     };
-    const close = () => emit.out.push('', `</${COMPONENT[block.kind]}>`, '');
-    const md = (lines: SourceLine[]) => emit.out.push(lines.map((l) => l.text).join('\n'));
+    const close = () => markup(block.line, `</${COMPONENT[block.kind]}>`);
     const reveal = (lines: SourceLine[]) => {
       emit.imports.add('Reveal');
-      emit.out.push('', '<Reveal>', '');
+      markup(block.line, '<Reveal>');
       md(lines);
-      emit.out.push('', '</Reveal>', '');
+      markup(block.line, '</Reveal>');
     };
 
     switch (block.kind) {
@@ -220,7 +233,11 @@ export function compileLesson(
           const value = video[key];
           if (!value) continue;
           const target = resolve(dirname(file), value);
-          if (!existsSync(target)) {
+          if (isOutside(index.courseDir, target)) {
+            sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/outside-course', `the file "${value}" is outside the course folder`, 'put it in the course folder (e.g. media/): only its files are published with the course');
+          } else if (isActiveFile(value)) {
+            sink.error(block.line, block.attrColumns[key] ?? block.column, 'link/active-file', `the ${key} "${value}" is a file that can run code on the course's site`, key === 'src' ? 'use a video file (MP4 or WebM)' : 'use WebVTT captions (a .vtt file)');
+          } else if (!existsSync(target)) {
             sink.error(block.line, block.attrColumns[key] ?? block.column, 'asset/missing', `the file "${value}" does not exist`, `put it at ${normalize(join(dirname(displayPath), value))} or correct the path (it is relative to the lesson file)`);
           } else {
             extra[key] = assetPlaceholder(emit, target);
@@ -278,14 +295,16 @@ export function compileLesson(
               sink.error(first.line, 1, 'case-study/no-answer', 'the model answer must start with ": "', `write ": ${first.text.trim()}"`);
             }
             emit.imports.add('CaseQuestion');
-            emit.out.push('', `<CaseQuestion id="${attr(promptId)}" number="${n + 1}" text="${attr(text)}">`, '', parsed.text, '');
+            markup(prompt.line, `<CaseQuestion id="${attr(promptId)}" number="${n + 1}" text="${attr(text)}">`);
+            md([{ text: parsed.text, line: prompt.line }]);
             reveal(answer.map((l, i) => (i === answer.findIndex((x) => x.text.trim() !== '') ? { ...l, text: l.text.replace(MODEL_ANSWER, '$1') } : l)));
-            emit.out.push('', '</CaseQuestion>', '');
+            markup(prompt.line, '</CaseQuestion>');
           } else {
             emit.imports.add('ReflectionPrompt');
-            emit.out.push('', `<ReflectionPrompt id="${attr(promptId)}" text="${attr(text)}">`, '', parsed.text, '');
+            markup(prompt.line, `<ReflectionPrompt id="${attr(promptId)}" text="${attr(text)}">`);
+            md([{ text: parsed.text, line: prompt.line }]);
             md(prompt.answer);
-            emit.out.push('', '</ReflectionPrompt>', '');
+            markup(prompt.line, '</ReflectionPrompt>');
           }
         });
         close();
@@ -349,7 +368,7 @@ export function compileLesson(
           quizzes.push(quiz);
           const questions = quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length;
           emit.imports.add(COMPONENT.quiz);
-          emit.out.push('', `<QuizBlock id="${attr(quizId)}" title="${attr(quiz.title)}" questions="${questions}" pass="${quiz.passMark}" />`, '');
+          markup(block.line, `<QuizBlock id="${attr(quizId)}" title="${attr(quiz.title)}" questions="${questions}" pass="${quiz.passMark}" />`);
         }
         break;
       }
@@ -359,14 +378,17 @@ export function compileLesson(
 
   const words = textParts.join(' ').split(/\s+/).filter(Boolean).length;
   const minutes = options.minutes ?? Math.max(1, Math.round(words / 200 + interactions * 1.5));
-  const source = [
+  const prefix = [
     '<script>',
     ...[...emit.imports].sort().map((name) => `  import ${name} from ${JSON.stringify(join(BLOCKS_DIR, `${name}.svelte`))};`),
-    ...[...emit.assets].map(([path, name]) => `  import ${name} from ${JSON.stringify(path)};`),
+    // An SVG is only ever an image, inlined as a data: URL: never a page on the site's origin.
+    ...[...emit.assets].map(([path, name]) => `  import ${name} from ${JSON.stringify(path.toLowerCase().endsWith('.svg') ? `${path}?inline` : path)};`),
     '</script>',
     '',
-    ...emit.out,
+    '',
   ].join('\n');
+  const source = bindAssets(prefix + emit.out.map((chunk) => chunk.code).join('\n'));
+  checkCompiles(emit.out, prefix, file, sink);
   return {
     entry: { id: lessonId, title, minutes, blocks, ...(options.module ? { module: options.module } : {}) },
     source,
@@ -375,14 +397,14 @@ export function compileLesson(
   };
 }
 
-/** Marks an asset for import; the generated code refers to it through a placeholder swapped in after mdsvex. */
+/** Marks a course file for import; the generated code refers to it through a placeholder (see bindAssets). */
 function assetPlaceholder(emit: Emitter, absolutePath: string): string {
   let name = emit.assets.get(absolutePath);
   if (!name) {
     name = `__cm_asset_${emit.assets.size}`;
     emit.assets.set(absolutePath, name);
   }
-  return `__CM_ASSET__${name}__`;
+  return placeholder(Number(name.slice('__cm_asset_'.length)));
 }
 
 function emptyBlock(block: ScannedBlock, sink: DiagnosticSink): void {
@@ -440,87 +462,4 @@ function splitPrompts(body: SourceLine[]): { intro: SourceLine[]; prompts: Promp
     else intro.push(line);
   }
   return { intro, prompts };
-}
-
-const LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-
-/** Checks links, images and raw HTML in a lesson body; every problem at its exact line and column. */
-function checkMarkdown(body: SourceLine[], file: string, displayPath: string, index: LessonIndex, sink: DiagnosticSink): void {
-  const code = new CodeFenceTracker();
-  for (const line of body) {
-    if (code.step(line.text)) continue;
-    const text = line.text;
-    if (/^#\s/.test(text)) {
-      sink.error(line.line, 1, 'lesson/h1', 'a lesson cannot have a level-1 heading: its title is the page\'s heading', `use "## ${text.slice(2).trim()}" instead`);
-    }
-    const tag = /<\s*(script|style|svelte:[a-z]+)\b/i.exec(text);
-    if (tag) {
-      sink.error(line.line, tag.index + 1, 'markdown/unsafe-html', `lessons cannot contain <${tag[1]}>`, 'write Markdown or plain HTML elements; Coursemark adds all interactivity through blocks');
-    }
-    for (const match of text.matchAll(LINK)) {
-      const [, bang, , target] = match;
-      const column = (match.index ?? 0) + 1;
-      const url = target!;
-      if (/^(https?:|mailto:|tel:|#)/i.test(url)) {
-        if (bang && /^https?:/i.test(url)) {
-          sink.error(line.line, column, 'asset/remote-image', `the image "${url}" would load from the network`, 'download it into the course folder (e.g. media/) and link it relatively, so the course works offline');
-        }
-        continue;
-      }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-        sink.error(line.line, column, 'link/unsafe', `the link "${url}" uses an unsupported scheme`, 'use https:, mailto:, a lesson file (other-lesson.md) or a file in the course folder');
-        continue;
-      }
-      const [pathPart] = url.split('#');
-      const target2 = resolve(dirname(file), decodeURIComponent(pathPart!));
-      if (!bang && pathPart!.endsWith('.md')) {
-        if (!index.lessonIdsByFile.has(target2) && !target2.endsWith(`${index.courseDir}/course.md`) && !existsSync(target2)) {
-          const names = [...index.lessonIdsByFile.keys()].map((f) => relative(dirname(file), f));
-          const guess = didYouMean(pathPart!, names);
-          sink.error(line.line, column, 'link/broken', `the link to "${url}" points to no lesson`, guess ? `did you mean "${guess}"?` : `link to one of: ${names.join(', ')}`);
-        } else if (!index.lessonIdsByFile.has(target2) && target2 !== join(index.courseDir, 'course.md')) {
-          sink.error(line.line, column, 'link/broken', `the link to "${url}" points to a file outside this course`, 'link only to lessons of the same course');
-        }
-        continue;
-      }
-      if (!existsSync(target2)) {
-        sink.error(line.line, column, bang ? 'asset/missing' : 'link/broken', `the ${bang ? 'image' : 'file'} "${url}" does not exist`, `put it at ${normalize(join(dirname(displayPath), decodeURIComponent(pathPart!)))} or correct the path (it is relative to the lesson file)`);
-      }
-    }
-  }
-}
-
-/**
- * Rewrites what mdsvex produced so it works inside the player: lesson links become hash routes,
- * local files become imported assets (bundled, hashed, cached offline).
- */
-export function rewriteLinks(svelteCode: string, file: string, index: LessonIndex): { code: string; assets: Map<string, string> } {
-  const assets = new Map<string, string>();
-  const name = (path: string) => {
-    let n = assets.get(path);
-    if (!n) {
-      n = `__cm_link_${assets.size}`;
-      assets.set(path, n);
-    }
-    return n;
-  };
-  const code = svelteCode
-    .replace(/\b(href|src)="([^"]*)"/g, (whole, key: string, url: string) => {
-      const placeholder = /^__CM_ASSET__(__cm_asset_\d+)__$/.exec(url);
-      if (placeholder) return `${key}={${placeholder[1]}}`;
-      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url) || url === '') return whole;
-      // A #fragment after a lesson file is dropped: the player's hash holds the route.
-      const [pathPart] = url.split('#');
-      const target = resolve(dirname(file), decodeURIComponent(pathPart!));
-      if (pathPart!.endsWith('.md')) {
-        const lessonId = index.lessonIdsByFile.get(target);
-        const href = lessonId ? `#/${index.courseId}/${lessonId}` : `#/${index.courseId}`;
-        return `${key}="${href}"`;
-      }
-      if (!existsSync(target)) return whole;
-      return `${key}={${name(target)}}`;
-    })
-    .replace(/"__CM_ASSET__(__cm_asset_\d+)__"/g, '{$1}');
-  const imports = [...assets].map(([path, n]) => `  import ${n} from ${JSON.stringify(path)};`).join('\n');
-  return { code: imports ? code.replace('</script>', `${imports}\n</script>`) : code, assets };
 }
