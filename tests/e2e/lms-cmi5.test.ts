@@ -1,10 +1,11 @@
 // cmi5 in real Chromium: the test plays the LMS and its LRS (fetch URL, LMS.LaunchData, the State API,
-// the statements resource) on a local server, launches the exported AU as a cmi5 LMS does, and checks
+// the statements resource) on a local server of another origin than the AU's (CORS and the package's
+// content security policy both in play), launches the exported AU as a cmi5 LMS does, and checks
 // every statement the AU sends with an independent xAPI validator (xapi-validation, Learning Locker's)
 // and against the cmi5 rules: verbs, order, registration, context template, categories, durations.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -40,7 +41,10 @@ const AUTH_TOKEN = Buffer.from('au:secret').toString('base64');
 type Statement = any;
 
 interface Lrs {
+  /** Where the AU is served (the LMS's content host). */
   url: string;
+  /** The LRS and fetch URL: another origin, as with most real LMSs. */
+  lrsUrl: string;
   statements: Statement[];
   states: Map<string, string>;
   /** Requests that arrived without the token the fetch URL handed out. */
@@ -60,8 +64,15 @@ async function startLrs(auDir: string): Promise<Lrs> {
       moveOn: 'CompletedAndPassed',
       masteryScore: course.passMark / 100,
     });
-  const server: Server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // The LRS answers the AU's origin (CORS), preflights included.
+    if (request.headers.origin) {
+      response.setHeader('access-control-allow-origin', request.headers.origin);
+      response.setHeader('access-control-allow-headers', 'authorization, content-type, x-experience-api-version');
+      response.setHeader('access-control-allow-methods', 'GET, PUT, POST, OPTIONS');
+    }
+    if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -93,10 +104,16 @@ async function startLrs(auDir: string): Promise<Lrs> {
       }
       return void response.writeHead(404).end();
     });
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return { url, ...lrs, close: () => new Promise((done) => server.close(() => done())) };
+  };
+  const listen = async (server: Server) => {
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  };
+  const content = createServer(handler);
+  const store = createServer(handler);
+  const [url, lrsUrl] = [await listen(content), await listen(store)];
+  const close = (server: Server) => new Promise<void>((done) => server.close(() => done()));
+  return { url, lrsUrl, ...lrs, close: async () => void (await Promise.all([close(content), close(store)])) };
 }
 
 let dir: string;
@@ -129,7 +146,7 @@ afterAll(async () => {
 /** Launches the AU as a cmi5 LMS does: endpoint, fetch, actor, registration and activityId in the query. */
 async function launch(registration: string): Promise<Page> {
   const actor = { objectType: 'Agent', account: { homePage: 'https://lms.example', name: `learner-${registration.slice(0, 8)}` } };
-  const query = new URLSearchParams({ endpoint: `${lrs.url}xapi/`, fetch: `${lrs.url}fetch`, actor: JSON.stringify(actor), registration, activityId: auIri(course.id) });
+  const query = new URLSearchParams({ endpoint: `${lrs.lrsUrl}xapi/`, fetch: `${lrs.lrsUrl}fetch`, actor: JSON.stringify(actor), registration, activityId: auIri(course.id) });
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${lrs.url}au/index.html?${query}`);
   await heading(page, course.title);
