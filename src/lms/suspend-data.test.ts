@@ -152,5 +152,5 @@ describe('the seed courses, fully completed', () => {
     expect(encoded.data!.length).toBeLessThanOrEqual(4096);
     expect(decodeProgress(encoded.data!, course.id)!.notes).toEqual(progress.notes);
     console.info(`${courseId} fully completed: ${encoded.data!.length} characters of suspend data (${Object.keys(progress.notes).length} notes, ${course.lessons.length} lessons)`);
-  });
+  }, 60_000);
 });
