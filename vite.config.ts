@@ -14,6 +14,8 @@ const testConfig: ViteUserConfig = {
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
+          // CI has 2 cores shared with the browser tests: a slow machine is not a failure.
+          testTimeout: 20_000,
           exclude: ['src/player/**'],
         },
       },
@@ -24,6 +26,7 @@ const testConfig: ViteUserConfig = {
           name: 'components',
           environment: 'jsdom',
           include: ['src/player/**/*.test.ts'],
+          testTimeout: 20_000,
           setupFiles: ['tests/helpers/component-setup.ts'],
         },
       },

@@ -17,8 +17,8 @@ export interface GiftImport {
   count: number;
 }
 
-/** Converts a GIFT file's text to a Coursemark quiz lesson (house Markdown syntax). */
-export function giftToMarkdown(source: string, file: string, options: { title?: string; quizId?: string } = {}): GiftImport {
+/** Converts a GIFT file (its bytes, or its text) to a Coursemark quiz lesson (house Markdown syntax). */
+export function giftToMarkdown(source: string | Uint8Array, file: string, options: { title?: string; quizId?: string } = {}): GiftImport {
   const sink = new DiagnosticSink(file);
   const title = options.title?.replace(/\s+/g, ' ').trim() || titleFromFile(file);
   const quizId = options.quizId ?? (slugify(title) || 'quiz');
@@ -81,7 +81,19 @@ function checkReadBack(
     attrs: {},
     coursePassMark: 0,
   });
-  const spanAt = (line: number) => spans.find((s) => line - startLine >= s.start && line - startLine < s.end);
+  // Spans are in order and do not overlap: a binary search keeps a file of many failing questions linear.
+  const spanAt = (line: number) => {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const span = spans[middle]!;
+      if (line - startLine < span.start) high = middle - 1;
+      else if (line - startLine >= span.end) low = middle + 1;
+      else return span;
+    }
+    return undefined;
+  };
   for (const d of diagnostics) {
     const span = spanAt(d.line);
     if (!span) continue;

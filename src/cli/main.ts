@@ -1,11 +1,12 @@
 // The `coursemark` command. Exit codes: 0 clean (warnings allowed), 1 content errors, 2 bad usage.
 // Diagnostics print one per line as `path:line:col: severity: message [rule]` with a hint line.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
+import { DiagnosticSink, formatDiagnostic, summarise, type Diagnostic } from '../content/diagnostics.ts';
 import { loadContent } from '../content/pipeline.ts';
-import { slugify } from '../content/markdown/attributes.ts';
 import { idRecord, writeIdHistory } from '../content/id-history.ts';
+import { checkOutputFile, checkSiteFolder, RefusedOutput, stagingFolder, swapIn, writeWhole } from './output-guard.ts';
+import { scaffold } from './scaffold.ts';
 
 export const USAGE = `Usage: coursemark <command> [options]
 
@@ -17,7 +18,7 @@ Commands:
   dev [--content DIR] [--port N]             serve the player with live reload
   new course NAME                            create content/NAME with a course file and a first lesson
   new lesson COURSE "TITLE"                  add the next numbered lesson to a course
-  import gift FILE [--out FILE]              convert a Moodle GIFT file to a Coursemark quiz lesson
+  import gift FILE [--out FILE.md] [--force] convert a Moodle GIFT file to a Coursemark quiz lesson
   export scorm --course ID --version 1.2|2004 --out FILE [--content DIR]
                                              package a course as a SCORM zip for an LMS
   export cmi5 --course ID --out FILE [--content DIR]
@@ -25,6 +26,10 @@ Commands:
 
 Options:
   --help                                     show this help
+
+Where commands write: build --out replaces its folder whole, so it must be a new folder, an empty
+one, or a previous build (it holds .coursemark-build); never the content folder, the project, a
+folder above either, a file or /. import gift --out never replaces a file without --force.
 `;
 
 export class UsageError extends Error {}
@@ -79,6 +84,11 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       io.err('Run "coursemark --help" for usage.');
       return 2;
     }
+    if (error instanceof RefusedOutput) {
+      io.err(`coursemark: ${error.message}`);
+      io.err(`  hint: ${error.hint}`);
+      return 2;
+    }
     throw error;
   }
 }
@@ -103,7 +113,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'build': {
       const { positional, options } = parseArgs(rest, ['content', 'out'], ['single-file']);
       if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
-      return build(options.content ?? 'content', options.out ?? 'dist', io, options['single-file'] === 'true');
+      const contentDir = options.content ?? 'content';
+      const outDir = options.out ?? 'dist';
+      const target = checkSiteFolder(outDir, { cwd: io.cwd, contentDir });
+      return build(contentDir, outDir, target, io, options['single-file'] === 'true');
     }
     case 'dev': {
       const { options } = parseArgs(rest, ['content', 'port']);
@@ -115,25 +128,32 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       server.printUrls();
       return await new Promise<number>(() => {});
     }
-    case 'new':
-      return scaffold(rest, io);
+    case 'new': {
+      const { positional, options } = parseArgs(rest, ['content']);
+      return scaffold(positional, options.content ?? 'content', io);
+    }
     case 'import': {
       const [what, ...args] = rest;
       if (what !== 'gift') throw new UsageError('import supports one format: coursemark import gift FILE [--out FILE]');
-      const { positional, options } = parseArgs(args, ['out', 'title']);
+      const { positional, options } = parseArgs(args, ['out', 'title'], ['force']);
       if (positional.length !== 1) throw new UsageError('import gift needs exactly one FILE');
       const file = positional[0]!;
-      if (!existsSync(resolve(io.cwd, file))) {
-        io.err(`${file}:1:1: error: the file does not exist [import/missing]`);
+      if (!statSync(resolve(io.cwd, file), { throwIfNoEntry: false })?.isFile()) {
+        io.err(`${file}:1:1: error: ${existsSync(resolve(io.cwd, file)) ? 'this is a folder, not a GIFT file' : 'the file does not exist'} [import/missing]`);
         return 1;
       }
+      // Checked before the (possibly long) conversion, so a refused --out costs nothing.
+      const target = options.out ? checkOutputFile(options.out, { cwd: io.cwd, extension: '.md', inputs: [file], force: options.force === 'true' }) : undefined;
       const { giftToMarkdown } = await import('./import-gift.ts');
-      const result = giftToMarkdown(readFileSync(resolve(io.cwd, file), 'utf8'), file, options.title ? { title: options.title } : {});
+      const { readGiftFile } = await import('../content/markdown/gift-source.ts');
+      const sink = new DiagnosticSink(file);
+      const bytes = readGiftFile(resolve(io.cwd, file), sink);
+      if (!bytes) return report(sink.list, io) ? 0 : 1;
+      const result = giftToMarkdown(bytes, file, options.title ? { title: options.title } : {});
       if (!report(result.diagnostics, io)) return 1;
-      if (options.out) {
-        const target = resolve(io.cwd, options.out);
+      if (target) {
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, result.markdown);
+        writeWhole(target, result.markdown);
         io.err(`Imported ${result.count} question(s) into ${options.out}.`);
       } else {
         io.out(result.markdown);
@@ -147,17 +167,19 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Builds into a fresh temporary folder and swaps it in only when everything succeeded. */
-async function build(contentDir: string, outDir: string, io: Io, singleFile = false): Promise<number> {
+/**
+ * Builds into a fresh sibling folder and swaps it in only when everything succeeded, so a failed
+ * build leaves the previous site whole. `target` has passed checkSiteFolder.
+ */
+async function build(contentDir: string, outDir: string, target: string, io: Io, singleFile = false): Promise<number> {
   const started = performance.now();
   const result = loadContent(contentDir, { cwd: io.cwd });
   if (!report(result.diagnostics, io)) {
     io.err(`Nothing was written to ${outDir}.`);
     return 1;
   }
-  const target = resolve(io.cwd, outDir);
-  const staging = `${target}.tmp-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = stagingFolder(target);
   const { build: viteBuild } = await import('vite');
   const { siteConfig } = await import('./vite-config.ts');
   const previousCwd = process.cwd();
@@ -179,6 +201,7 @@ async function build(contentDir: string, outDir: string, io: Io, singleFile = fa
     } else {
       await viteBuild(siteConfig({ contentDir, outDir: staging }));
     }
+    swapIn(staging, target);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     io.err(`coursemark: the build failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -189,53 +212,9 @@ async function build(contentDir: string, outDir: string, io: Io, singleFile = fa
     if (previousEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previousEnv;
   }
-  rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
   for (const course of result.courses) writeIdHistory(io.cwd, idRecord(course, io.cwd));
   const lessons = result.courses.reduce((n, c) => n + c.manifest.lessons.length, 0);
   const what = singleFile ? `${result.courses.map((c) => `${c.manifest.id}.html`).join(', ')} (single files)` : 'the site';
   io.err(`Built ${what}: ${result.courses.length} course(s), ${lessons} lesson(s) into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
-}
-
-function scaffold(args: string[], io: Io): number {
-  const { positional, options } = parseArgs(args, ['content']);
-  const [kind, name, title] = positional;
-  const contentDir = resolve(io.cwd, options.content ?? 'content');
-  if (kind === 'course') {
-    if (!name) throw new UsageError('new course needs a NAME, e.g. coursemark new course customer-care');
-    const id = slugify(name, 12);
-    if (!id) throw new UsageError(`"${name}" cannot be a course name: use letters and digits`);
-    const dir = join(contentDir, id);
-    if (existsSync(dir)) {
-      io.err(`coursemark: ${dir} already exists; choose another name`);
-      return 1;
-    }
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'course.md'),
-      `---\ntitle: ${name}\ndescription: What this course is about, in one or two sentences.\nlanguage: en-GB\nestimatedMinutes: 60\noutcomes:\n  - The first thing a learner will be able to do\npassMark: 80\nversion: "1.0.0"\n---\n`,
-    );
-    writeFileSync(join(dir, '01-introduction.md'), `---\ntitle: Introduction\n---\n:::purpose\nWhy this course matters to the learner.\n:::\n\nWrite the lesson here in Markdown.\n`);
-    io.out(`Created ${join(options.content ?? 'content', id)}/course.md and 01-introduction.md. Next: coursemark dev`);
-    return 0;
-  }
-  if (kind === 'lesson') {
-    if (!name || !title) throw new UsageError('new lesson needs a COURSE and a "TITLE", e.g. coursemark new lesson customer-care "Handling complaints"');
-    const dir = join(contentDir, name);
-    if (!existsSync(join(dir, 'course.md'))) {
-      io.err(`coursemark: there is no course "${name}" in ${options.content ?? 'content'}`);
-      return 1;
-    }
-    const numbers = readdirSync(dir)
-      .map((f) => /^(\d+)/.exec(f)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .map(Number);
-    const next = String((numbers.length ? Math.max(...numbers) : 0) + 1).padStart(2, '0');
-    const file = join(dir, `${next}-${slugify(title, 8)}.md`);
-    writeFileSync(file, `---\ntitle: ${JSON.stringify(title)}\n---\n:::purpose\nWhy this lesson matters.\n:::\n\nWrite the lesson here.\n`);
-    io.out(`Created ${file}`);
-    return 0;
-  }
-  throw new UsageError('new needs "course NAME" or "lesson COURSE TITLE"');
 }

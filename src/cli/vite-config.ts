@@ -13,6 +13,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { coursemark } from '../content/vite-plugin.ts';
 import { serviceWorker } from './service-worker.ts';
 import { cspPlugin } from './csp.ts';
+import { outputGuard } from './output-guard.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,6 +50,7 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       __COURSEMARK_LMS__: JSON.stringify(options.target === 'lms' ? (options.lms ?? 'scorm2004') : 'none'),
     },
     plugins: [
+      outputGuard(contentDir),
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : options.target === 'lms' ? null : serviceWorker(),

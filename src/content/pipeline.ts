@@ -34,6 +34,34 @@ export function lessonIdFromFile(file: string): string {
   return basename(file, '.md').replace(/^\d+[-_ .]*/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/** Whether the path is a file (following links): a folder named "course.md" is not one. */
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * The lesson files of a course in order. Anything named *.md that is not a readable file (a folder
+ * called "x.md", a broken link) is reported and skipped, so it can never crash the run.
+ */
+function listLessonFiles(dir: string, diagnostics: Diagnostic[], display: (file: string) => string): string[] {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && name !== 'course.md' && !name.startsWith('_'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const files: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (isFile(path)) {
+      files.push(path);
+      continue;
+    }
+    const what = statSync(path, { throwIfNoEntry: false })?.isDirectory() ? 'a folder' : 'not a file (a broken link?)';
+    const at = new DiagnosticSink(display(path));
+    at.warning(1, 1, 'course/not-a-lesson', `"${name}" is ${what}, not a lesson file; it is skipped`, 'rename it so its name does not end in .md, or start the name with "_" to keep it out of the course');
+    diagnostics.push(...at.list);
+  }
+  return files;
+}
+
 export function loadContent(contentDir: string, options: { cwd?: string } = {}): ContentResult {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, contentDir);
@@ -64,7 +92,7 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
   for (const dir of folders) {
     const courseFile = join(dir, 'course.md');
     const sink = new DiagnosticSink(display(courseFile));
-    if (!existsSync(courseFile)) {
+    if (!isFile(courseFile)) {
       sink.error(1, 1, 'course/missing', `the course folder "${display(dir)}" has no course.md`, `create ${display(courseFile)} with frontmatter:\n  ---\n  ${COURSE_EXAMPLE}\n  ---`);
       diagnostics.push(...sink.list);
       continue;
@@ -86,10 +114,7 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
     }
     courseIds.set(courseId, display(courseFile));
 
-    const lessonFiles = readdirSync(dir)
-      .filter((name) => name.endsWith('.md') && name !== 'course.md' && !name.startsWith('_'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-      .map((name) => join(dir, name));
+    const lessonFiles = listLessonFiles(dir, diagnostics, display);
     if (lessonFiles.length === 0) {
       sink.error(1, 1, 'course/no-lessons', `the course "${courseId}" has no lessons`, `add lesson files next to course.md, e.g. ${display(join(dir, '01-introduction.md'))}`);
     }

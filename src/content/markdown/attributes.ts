@@ -88,13 +88,25 @@ export function parseAttributeList(input: string): AttributeList {
   return { text: input.slice(0, braceOffset).trim(), values, offsets, braceOffset };
 }
 
+/**
+ * Applies `replace` to the text up to its last `close` delimiter only. A pattern such as /<[^>]*>/
+ * scans to the end of the text from every unclosed "<" (quadratic on "<<<<…"); no match can end
+ * after the last delimiter, so leaving the tail out changes nothing but the time.
+ */
+export function beforeLastClose(text: string, close: string, replace: (head: string) => string): string {
+  const at = text.lastIndexOf(close);
+  if (at < 0) return text;
+  const end = at + close.length;
+  return replace(text.slice(0, end)) + text.slice(end);
+}
+
 /** A stable slug for ids derived from text: lowercase ASCII words joined by hyphens. */
 export function slugify(text: string, maxWords = 6): string {
-  const words = text
+  const lower = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/<[^>]*>/g, ' ')
+    .toLowerCase();
+  const words = beforeLastClose(lower, '>', (head) => head.replace(/<[^>]*>/g, ' '))
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')
@@ -105,6 +117,8 @@ export function slugify(text: string, maxWords = 6): string {
 /** Hands out unique ids: the second "intro" becomes "intro-2". */
 export class IdAllocator {
   readonly #used = new Set<string>();
+  /** The next suffix worth trying per base: ids are never released, so smaller ones stay taken (keeps n repeats linear). */
+  readonly #next = new Map<string, number>();
   has(id: string): boolean {
     return this.#used.has(id);
   }
@@ -113,7 +127,11 @@ export class IdAllocator {
   }
   unique(base: string): string {
     let id = base;
-    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    let n = this.#next.get(base) ?? 2;
+    if (this.#used.has(id)) {
+      for (id = `${base}-${n}`; this.#used.has(id); id = `${base}-${n}`) n++;
+      this.#next.set(base, n + 1);
+    }
     this.#used.add(id);
     return id;
   }

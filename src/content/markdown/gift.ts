@@ -6,6 +6,9 @@ import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../sch
 import { IdAllocator, slugify } from './attributes.ts';
 import { letterId } from './quiz.ts';
 import { escapeHtml, renderInline, renderMarkdown, sanitize } from './render.ts';
+import { GIFT_LIMITS, giftText, readGiftFile } from './gift-source.ts';
+import { markdownProblem } from './markdown-limits.ts';
+import { find, findLast, isSyntax, splitAnswers, splitBlocks, splitOnce, textOf, toCells, trim, type Block, type Cell, type Cells, type ContentLine, type Piece } from './gift-cells.ts';
 
 export interface GiftQuestion {
   question: Question;
@@ -33,138 +36,34 @@ const BLANK = '\uE000';
 /** What the learner sees where the braces were, as in Moodle. */
 const BLANK_TEXT = '_____';
 
-/** One character of a question after escapes are resolved, with its place in the file. */
-interface Cell {
-  ch: string;
-  /** True when the character was escaped (`\~`), so it is text and never GIFT syntax. */
-  literal: boolean;
-  line: number;
-  column: number;
-}
-type Cells = readonly Cell[];
-
-interface ContentLine {
-  line: number;
-  /** 1-based column of the first non-blank character. */
-  column: number;
-  /** The line without surrounding whitespace, as Moodle trims every line. */
-  text: string;
-}
-
-const ESCAPABLE = new Set(['\\', ':', '#', '=', '{', '}', '~', 'n']);
-
-/** Parses a whole GIFT file. Questions with errors are left out; every error is reported. */
-export function parseGift(source: string, file: string, options: { idPrefix?: string } = {}): GiftResult {
+/**
+ * Parses a whole GIFT file, given as its bytes (so bad encodings are found at their line) or as
+ * text. Questions with errors are left out; every error is reported. Time and memory grow linearly
+ * with the file, which GIFT_LIMITS bounds.
+ */
+export function parseGift(input: string | Uint8Array, file: string, options: { idPrefix?: string } = {}): GiftResult {
   const reader = new GiftReader(file, options.idPrefix ?? 'gift');
-  const blocks = splitBlocks(source);
-  blocks.forEach((block, index) => reader.readBlock(block, blocks[index + 1]));
+  const source = giftText(input, reader.sink);
+  const blocks = source === undefined ? [] : splitBlocks(source);
+  let questions = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (!reader.readBlock(block, blocks[index + 1])) continue;
+    if (++questions < GIFT_LIMITS.questions) continue;
+    const isQuestion = (line: ContentLine) => !line.text.startsWith('$CATEGORY:');
+    const first = blocks.slice(index + 1).find((later) => later.lines.some(isQuestion))?.lines.find(isQuestion);
+    if (first) {
+      reader.sink.error(first.line, first.column, 'gift/too-many-questions', `more than ${GIFT_LIMITS.questions.toLocaleString('en-GB')} questions in one GIFT file; the rest of the file is not read`, 'split the questions into several .gift files');
+    }
+    break;
+  }
   return { questions: reader.questions, diagnostics: reader.sink.list };
 }
 
-/** The lines of one question (comment lines left out), and the blank line that ended it, if any. */
-interface Block {
-  lines: ContentLine[];
-  blankLine?: number;
-}
-
-/**
- * Moodle's question separator is a blank line; comment lines (`//` first on the line) belong to the
- * block they sit in but carry no text. A block of comments only is nothing.
- */
-function splitBlocks(source: string): Block[] {
-  const blocks: Block[] = [];
-  let current: ContentLine[] = [];
-  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  lines.forEach((raw, index) => {
-    const text = raw.trim();
-    if (text === '') {
-      if (current.length > 0) blocks.push({ lines: current, blankLine: index + 1 });
-      current = [];
-    } else if (!text.startsWith('//')) {
-      current.push({ line: index + 1, column: raw.indexOf(text) + 1, text });
-    }
-  });
-  if (current.length > 0) blocks.push({ lines: current });
-  return blocks;
-}
-
-/** Resolves escapes; lines are joined with "\n" as Moodle does. */
-function toCells(lines: readonly ContentLine[]): Cell[] {
-  const cells: Cell[] = [];
-  lines.forEach((content, index) => {
-    if (index > 0) {
-      const previous = lines[index - 1]!;
-      cells.push({ ch: '\n', literal: false, line: previous.line, column: previous.column + previous.text.length });
-    }
-    const { text, line, column } = content;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      const next = text[i + 1];
-      if (ch === '\\' && next !== undefined && ESCAPABLE.has(next)) {
-        cells.push({ ch: next === 'n' ? '\n' : next, literal: true, line, column: column + i });
-        i++;
-      } else {
-        cells.push({ ch, literal: false, line, column: column + i });
-      }
-    }
-  });
-  return cells;
-}
-
-const isBlank = (cell: Cell) => /\s/.test(cell.ch);
-
-function trim(cells: Cells): Cells {
-  let start = 0;
-  let end = cells.length;
-  while (start < end && isBlank(cells[start]!)) start++;
-  while (end > start && isBlank(cells[end - 1]!)) end--;
-  return cells.slice(start, end);
-}
-
-const textOf = (cells: Cells) => cells.map((cell) => cell.ch).join('');
-const isSyntax = (cell: Cell | undefined, ch: string) => cell !== undefined && !cell.literal && cell.ch === ch;
-
-/** Index of the first unescaped `sequence` at or after `from`, or -1. */
-function find(cells: Cells, sequence: string, from = 0): number {
-  outer: for (let i = from; i <= cells.length - sequence.length; i++) {
-    for (let k = 0; k < sequence.length; k++) if (!isSyntax(cells[i + k], sequence[k]!)) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-function findLast(cells: Cells, sequence: string): number {
-  for (let i = cells.length - sequence.length; i >= 0; i--) if (find(cells, sequence, i) === i) return i;
-  return -1;
-}
-
-/** Splits at the first unescaped `ch`: the part before, and the part after (undefined when absent). */
-function splitOnce(cells: Cells, ch: string): [Cells, Cells | undefined] {
-  const at = find(cells, ch);
-  return at < 0 ? [cells, undefined] : [cells.slice(0, at), cells.slice(at + 1)];
-}
-
-/** An answer: the marker that starts it (`=` or `~`) and what follows up to the next marker. */
-interface Piece {
-  marker: Cell | undefined;
-  cells: Cells;
-}
-
-/** Cuts answers at each unescaped marker; the first piece is whatever precedes the first marker. */
-function splitAnswers(cells: Cells, markers: string): Piece[] {
-  const pieces: Piece[] = [{ marker: undefined, cells: [] }];
-  let current: Cell[] = [];
-  for (const cell of cells) {
-    if (!cell.literal && markers.includes(cell.ch)) {
-      pieces[pieces.length - 1]!.cells = current;
-      pieces.push({ marker: cell, cells: [] });
-      current = [];
-    } else {
-      current.push(cell);
-    }
-  }
-  pieces[pieces.length - 1]!.cells = current;
-  return pieces;
+/** Reads and parses a GIFT file on disk, never reading more of it than GIFT_LIMITS.bytes. */
+export function parseGiftFile(path: string, file: string, options: { idPrefix?: string } = {}): GiftResult {
+  const sink = new DiagnosticSink(file);
+  const bytes = readGiftFile(path, sink);
+  return bytes ? parseGift(bytes, file, options) : { questions: [], diagnostics: sink.list };
 }
 
 /** Text with its format resolved and rendered. */
@@ -198,14 +97,15 @@ class GiftReader {
     this.sink = new DiagnosticSink(file);
   }
 
-  readBlock(block: Block, next: Block | undefined): void {
-    if (this.#skip === block) return;
+  /** Reads one block; true when it held a question (read or reported). */
+  readBlock(block: Block, next: Block | undefined): boolean {
+    if (this.#skip === block) return false;
     let lines = block.lines;
     const first = lines[0]!;
     if (first.text.startsWith('$CATEGORY:')) {
       this.#category = textOf(toCells([first]).slice('$CATEGORY:'.length)).trim() || undefined;
       const rest = lines.slice(1);
-      if (rest.length === 0) return;
+      if (rest.length === 0) return false;
       // Moodle would read the following lines as part of the category name.
       const question = rest[0]!;
       this.sink.warning(
@@ -219,11 +119,17 @@ class GiftReader {
     }
     this.#block = block;
     this.#next = next;
+    const size = lines.reduce((sum, line) => sum + line.text.length + 1, 0);
+    if (size > GIFT_LIMITS.questionCharacters) {
+      this.sink.error(lines[0]!.line, lines[0]!.column, 'gift/too-large', `this question is ${size.toLocaleString('en-GB')} characters long, over the limit of ${GIFT_LIMITS.questionCharacters.toLocaleString('en-GB')}`, 'shorten it: long texts belong in a lesson, and images in files rather than data: URLs');
+      return true;
+    }
     const cells = trim(toCells(lines));
-    if (cells.length === 0) return;
-    const errors = this.#errorCount();
+    if (cells.length === 0) return false;
+    const mark = this.sink.list.length;
     const question = this.#readQuestion(cells);
-    if (question && this.#errorCount() === errors) {
+    // Only this question's own diagnostics are looked at, so a file of many broken questions stays linear.
+    if (question && !this.sink.list.slice(mark).some((d) => d.severity === 'error')) {
       const start = cells[0]!;
       question.id = this.#questionId();
       question.source = `${this.file}:${start.line}:${start.column}`;
@@ -234,10 +140,7 @@ class GiftReader {
         column: start.column,
       });
     }
-  }
-
-  #errorCount(): number {
-    return this.sink.list.filter((d) => d.severity === 'error').length;
+    return true;
   }
 
   #error(at: Cell, rule: string, message: string, hint: string): void {
@@ -364,8 +267,8 @@ class GiftReader {
   }
 
   #choice(base: Base, answer: Cells, openCell: Cell, format: Format): Question | undefined {
-    const pieces = splitAnswers(answer, '~=');
-    if (!this.#checkLead(pieces[0]!, 'choice')) return undefined;
+    const pieces = this.#answers(answer, '~=');
+    if (!pieces || !this.#checkLead(pieces[0]!, 'choice')) return undefined;
     const options: ChoiceOption[] = [];
     let single = false;
     for (const piece of pieces.slice(1)) {
@@ -414,8 +317,8 @@ class GiftReader {
   }
 
   #shortAnswer(base: Base, answer: Cells, openCell: Cell, format: Format): Question | undefined {
-    const pieces = splitAnswers(answer, '=');
-    if (!this.#checkLead(pieces[0]!, 'short')) return undefined;
+    const pieces = this.#answers(answer, '=');
+    if (!pieces || !this.#checkLead(pieces[0]!, 'short')) return undefined;
     const accepted: AcceptedText[] = [];
     let otherwise: string | undefined;
     for (const piece of pieces.slice(1)) {
@@ -462,7 +365,8 @@ class GiftReader {
         otherwise = this.#rich(wrong.slice(1), format, 'block').html || undefined;
       }
     }
-    const pieces = splitAnswers(tilde >= 0 ? body.slice(0, tilde) : body, '=');
+    const pieces = this.#answers(tilde >= 0 ? body.slice(0, tilde) : body, '=');
+    if (!pieces) return undefined;
     // `{#1822}` is the short form: the first number needs no "=".
     const candidates = trim(pieces[0]!.cells).length > 0 ? pieces : pieces.slice(1);
     for (const piece of candidates) {
@@ -516,8 +420,8 @@ class GiftReader {
   }
 
   #matching(base: Base, answer: Cells, openCell: Cell, format: Format): Question | undefined {
-    const pieces = splitAnswers(answer, '=');
-    if (!this.#checkLead(pieces[0]!, 'matching')) return undefined;
+    const pieces = this.#answers(answer, '=');
+    if (!pieces || !this.#checkLead(pieces[0]!, 'matching')) return undefined;
     const pairs: { id: string; promptHtml: string; answer: string }[] = [];
     const distractors: string[] = [];
     const hint = 'write each pair as "=question -> answer", e.g. "=Canada -> Ottawa"; "= -> Chat" adds an answer that matches nothing';
@@ -565,6 +469,15 @@ class GiftReader {
       ...(onTrue ? { trueFeedbackHtml: onTrue } : {}),
       ...(onFalse ? { falseFeedbackHtml: onFalse } : {}),
     };
+  }
+
+  /** The answers cut at their markers, or undefined after reporting more than GIFT_LIMITS.answers. */
+  #answers(cells: Cells, markers: string): Piece[] | undefined {
+    const pieces = splitAnswers(cells, markers);
+    const limit = GIFT_LIMITS.answers;
+    if (pieces.length - 1 <= limit) return pieces;
+    this.#error(pieces[limit + 1]!.marker!, 'gift/too-many-answers', `a question with ${(pieces.length - 1).toLocaleString('en-GB')} answers, over the limit of ${limit}`, 'split it into several questions, or make it a short-answer question');
+    return undefined;
   }
 
   /** Text before the first answer marker is not an answer in the GIFT syntax (Moodle guesses). */
@@ -633,7 +546,19 @@ class GiftReader {
       }
     }
     const text = textOf(cells);
-    return { html: toHtml(text, format, shape), text, format };
+    const problem = format === 'markdown' ? markdownProblem(text) : undefined;
+    if (problem) {
+      this.#error(cells[problem.offset] ?? cells[0]!, 'gift/too-large', problem.message, problem.hint);
+      return { html: '', text, format };
+    }
+    try {
+      return { html: toHtml(text, format, shape), text, format };
+    } catch (error) {
+      // The renderer is a library: whatever it cannot take is this text's problem, never a crash.
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      this.#error(cells[0] ?? input[0]!, 'gift/unrenderable', `this text cannot be rendered: ${reason}`, 'simplify it, or write it as [plain]');
+      return { html: '', text, format };
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // (our block components around the tutor's Markdown, rendered to sanitised and escaped HTML by
 // lesson-markdown.ts), and (c) its quizzes as data. Everything a tutor can get wrong, including what
 // the Svelte compiler would refuse, is a diagnostic at file:line:col (see docs/architecture.md).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ import { isOutside, linkDefinitions, renderLessonMarkdown, type LessonContext } 
 import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
 import { parseQuizBody } from './quiz.ts';
-import { parseGift } from './gift.ts';
+import { parseGiftFile } from './gift.ts';
 
 const BLOCKS_DIR = fileURLToPath(new URL('../../player/blocks/', import.meta.url));
 
@@ -344,7 +344,7 @@ export function compileLesson(
           if (!existsSync(giftPath)) {
             sink.error(block.line, block.attrColumns.gift ?? block.column, 'asset/missing', `the GIFT file "${quizAttrs.gift}" does not exist`, 'put the .gift file in the course folder and give its path relative to the lesson file');
           } else {
-            const gift = parseGift(readFileSync(giftPath, 'utf8'), normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
+            const gift = parseGiftFile(giftPath, normalize(join(dirname(displayPath), quizAttrs.gift)), { idPrefix: quizId });
             sink.list.push(...gift.diagnostics);
             extraQuestions.push(...gift.questions.map((q) => q.question));
           }

@@ -17,6 +17,7 @@ import type {
   Quiz,
   QuizSettings,
 } from '../schema/quiz.ts';
+import { beforeLastClose } from './attributes.ts';
 import { renderInline, renderMarkdown } from './render.ts';
 
 export interface QuizBodyInput {
@@ -486,11 +487,14 @@ interface FoundBlank {
 /** The prompt's HTML with each `[[...]]` replaced by a `<cm-blank n="i">` marker, and the blanks found. */
 function renderPrompt(source: QuestionSource): { html: string; blanks: FoundBlank[] } {
   const blanks: FoundBlank[] = [];
+  // Only up to the last "]]", so a line of many unclosed "[[" stays linear.
   const replaceBlanks = (text: string, line: number, offset: number): string =>
-    text.replace(BLANK, (_whole, content: string, index: number) => {
-      blanks.push({ content, at: at(line, offset + index + 1) });
-      return `<cm-blank n="${blanks.length - 1}"></cm-blank>`;
-    });
+    beforeLastClose(text, ']]', (head) =>
+      head.replace(BLANK, (_whole, content: string, index: number) => {
+        blanks.push({ content, at: at(line, offset + index + 1) });
+        return `<cm-blank n="${blanks.length - 1}"></cm-blank>`;
+      }),
+    );
   const heading = renderInline(replaceBlanks(source.text, source.textAt.line, source.textAt.column - 1));
   let fence: string | null = null;
   const rest = source.prompt.map((line) => {
@@ -1004,10 +1008,10 @@ function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAt
 
 /** A stable id from the heading text: lowercase words joined by hyphens, at most six words. */
 export function slugify(text: string): string {
-  const plain = text
-    .replace(/(?<!\\)\[\[.*?\]\]/g, ' ')
-    .replace(/\]\([^)]*\)/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  // Each pattern only up to its last closing delimiter, so unclosed "[[", "](" or "<" stay linear.
+  const withoutBlanks = beforeLastClose(text, ']]', (head) => head.replace(/(?<!\\)\[\[.*?\]\]/g, ' '));
+  const withoutLinks = beforeLastClose(withoutBlanks, ')', (head) => head.replace(/\]\([^)]*\)/g, ' '));
+  const plain = beforeLastClose(withoutLinks, '>', (head) => head.replace(/<[^>]*>/g, ' '))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -1086,12 +1090,16 @@ export function parseQuizBody(input: QuizBodyInput): { quiz: Quiz | null; introH
     }
     taken.add(question.id);
   }
+  // The next suffix to try per base, so a pool of questions with the same text stays linear.
+  const nextSuffix = new Map<string, number>();
   const ids = sources.map((source, i) => {
     const explicit = attributes[i]!.id?.value;
     if (explicit) return explicit;
     const base = slugify(source.text);
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 2;
+    for (; taken.has(id); n++) id = `${base}-${n}`;
+    nextSuffix.set(base, n);
     taken.add(id);
     return id;
   });
