@@ -1,7 +1,7 @@
 // coursemark export: what a tutor gets wrong on the command line is a usage error (exit 2) with the
 // right form, an unknown course lists the courses there are (exit 1), and nothing is written. The
 // packages themselves are built and played in tests/e2e/lms-scorm.test.ts and lms-cmi5.test.ts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,21 @@ describe('coursemark export', () => {
     expect(code).toBe(1);
     expect(text).toBe('coursemark: there is no course "external-customer" in content; the courses are: customer-service, external-customers');
     expect(existsSync(zip)).toBe(false);
+  });
+
+  it('refuses to write over a folder, a non-zip or an existing file without --force (exit 2, nothing built)', async () => {
+    const existing = join(out, 'old.zip');
+    writeFileSync(existing, 'an earlier package');
+    for (const [target, message] of [
+      [out, /is a folder, not a file/],
+      [join(out, 'package.txt'), /must name a \.zip file/],
+      [existing, /already exists/],
+    ] as const) {
+      const { code, text } = await cli('export', 'scorm', '--course', 'external-customers', '--version', '1.2', '--out', target);
+      expect(code, text).toBe(2);
+      expect(text).toMatch(message);
+    }
+    expect(readFileSync(existing, 'utf8')).toBe('an earlier package');
   });
 
   it('content errors are reported as everywhere, and nothing is written', async () => {

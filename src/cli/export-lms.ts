@@ -3,7 +3,7 @@
 // imsmanifest.xml with its schema files, or cmi5.xml) at the zip's root.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { formatDiagnostic, summarise } from '../content/diagnostics.ts';
@@ -12,6 +12,7 @@ import { loadContent } from '../content/pipeline.ts';
 import { cmi5Structure } from '../lms/cmi5-structure.ts';
 import { SCHEMA_FILES, scormManifest, type ScormVersion } from '../lms/manifest.ts';
 import { UsageError } from './main.ts';
+import { BUILD_MARKER, checkOutputFile } from './output-guard.ts';
 
 interface Io {
   out: (line: string) => void;
@@ -19,8 +20,8 @@ interface Io {
   cwd: string;
 }
 
-const SCORM_USAGE = 'export scorm needs --course ID --version 1.2|2004 --out FILE.zip [--content DIR]';
-const CMI5_USAGE = 'export cmi5 needs --course ID --out FILE.zip [--content DIR]';
+const SCORM_USAGE = 'export scorm needs --course ID --version 1.2|2004 --out FILE.zip [--content DIR] [--force]';
+const CMI5_USAGE = 'export cmi5 needs --course ID --out FILE.zip [--content DIR] [--force]';
 const SCHEMA_DIRS: Record<ScormVersion, string> = { '1.2': 'scorm12', '2004': 'scorm2004' };
 
 type Request = { format: 'scorm'; version: ScormVersion } | { format: 'cmi5' };
@@ -30,6 +31,10 @@ function parseOptions(args: string[], usage: string, names: readonly string[]): 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; ${usage}`);
+    if (arg === '--force') {
+      options.force = 'true';
+      continue;
+    }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     if (!names.includes(name)) throw new UsageError(`unknown option --${name}; ${usage}`);
     const value = inline ?? args[++i];
@@ -58,10 +63,13 @@ export async function exportPackage(args: string[], io: Io): Promise<number> {
   } else {
     throw new UsageError(`export supports scorm and cmi5: coursemark ${SCORM_USAGE}, or coursemark ${CMI5_USAGE}`);
   }
-  return writePackage(request, options.course, options.out, options.content ?? 'content', io);
+  // Where the zip goes is checked before anything is built (a folder, a course file, an existing file
+  // without --force are refused, exit 2): output-guard.ts decides for every command.
+  const target = checkOutputFile(options.out, { cwd: io.cwd, extension: '.zip', inputs: [], force: options.force === 'true' });
+  return writePackage(request, options.course, options.out, target, options.content ?? 'content', io);
 }
 
-async function writePackage(request: Request, courseId: string, out: string, contentDir: string, io: Io): Promise<number> {
+async function writePackage(request: Request, courseId: string, out: string, target: string, contentDir: string, io: Io): Promise<number> {
   const started = performance.now();
   const content = loadContent(contentDir, { cwd: io.cwd });
   const errors = content.diagnostics.filter((d) => d.severity === 'error');
@@ -87,7 +95,6 @@ async function writePackage(request: Request, courseId: string, out: string, con
     }
     const files = packageFiles(join(staging, 'player'), course, request);
     const zip = zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
-    const target = resolve(io.cwd, out);
     mkdirSync(dirname(target), { recursive: true });
     // Written aside and renamed: a failed export never leaves half a zip where the tutor expects one.
     writeFileSync(`${target}.tmp-${process.pid}`, zip);
@@ -131,8 +138,8 @@ function packageFiles(playerDir: string, course: CourseManifest, request: Reques
   const files: Zippable = {};
   const player = filesOf(playerDir)
     .map((file) => relative(playerDir, file).split(sep).join('/'))
-    // Source maps serve nothing inside an LMS.
-    .filter((file) => !file.endsWith('.map'));
+    // Source maps serve nothing inside an LMS, nor does the marker every build carries.
+    .filter((file) => !file.endsWith('.map') && file !== BUILD_MARKER);
   for (const file of player) files[file] = readFileSync(join(playerDir, file));
   const text = (value: string) => new TextEncoder().encode(value);
   if (request.format === 'cmi5') {
