@@ -219,9 +219,9 @@ describe('fill in the blanks', () => {
     type: 'blanks',
     points: 3,
     blanks: [
-      { accepted: ['entombed'], caseSensitive: false, choices: ['buried', 'entombed', 'living'] },
-      { accepted: ['colour', 'color'], caseSensitive: false },
-      { accepted: ['Grant'], caseSensitive: true },
+      { id: 'entombed', accepted: ['entombed'], caseSensitive: false, choices: ['buried', 'entombed', 'living'] },
+      { id: 'colour', accepted: ['colour', 'color'], caseSensitive: false },
+      { id: 'grant', accepted: ['Grant'], caseSensitive: true },
     ],
   };
   const fill = (...values: string[]) => grade(grant, { type: 'blanks', values });
@@ -265,7 +265,7 @@ describe('matching', () => {
     expect(grade(capitals, { type: 'matching', chosen: {} })).toMatchObject({ verdict: 'unanswered' });
   });
   it('describes the answer as pairs', () => {
-    expect(describeAnswer(capitals, { type: 'matching', chosen: { a: 'Ottawa', c: 'Chat' } })).toBe('Canada: Ottawa, Japan: Chat');
+    expect(describeAnswer(capitals, { type: 'matching', chosen: { a: 'Ottawa', c: 'Chat' } })).toBe('Canada: Ottawa; Japan: Chat');
   });
 });
 
@@ -333,7 +333,7 @@ describe('describeAnswer', () => {
     expect(describeAnswer(tf, { type: 'truefalse', value: false })).toBe('False');
     const steps: Question = { ...common, id: 's', type: 'ordering', items: [{ id: 'a', html: 'One' }, { id: 'b', html: '<strong>Two</strong>' }] };
     expect(describeAnswer(steps, { type: 'ordering', order: ['b', 'a'] })).toBe('Two, One');
-    const blanks: Question = { ...common, id: 'b', type: 'blanks', blanks: [{ accepted: ['x'], caseSensitive: false }, { accepted: ['y'], caseSensitive: false }] };
+    const blanks: Question = { ...common, id: 'b', type: 'blanks', blanks: [{ id: 'blank-x', accepted: ['x'], caseSensitive: false }, { id: 'blank-y', accepted: ['y'], caseSensitive: false }] };
     expect(describeAnswer(blanks, { type: 'blanks', values: ['red', ''] })).toBe('red, …');
     expect(describeAnswer(blanks, { type: 'short', text: 'red' })).toBe('');
   });

@@ -30,6 +30,8 @@
 // verdict from the fraction, so a right answer to it is still 'correct'.)
 // Feedback, in order: the chosen option's / matching answer's feedback, then the question's correct
 // or incorrect feedback, then its explanation (the explanation alone when unanswered).
+// Answers name options, pairs, blanks and items by stable ids (src/content/markdown/answer-ids.ts);
+// answers stored before those ids existed name them by position, and resolveAnswer reads both.
 import type {
   BlanksQuestion,
   ChoiceOption,
@@ -92,12 +94,12 @@ export function emptyAnswer(question: Question): Answer {
     case 'numeric':
       return { type: 'numeric', text: '' };
     case 'blanks':
-      return { type: 'blanks', values: question.blanks.map(() => '') };
+      return { type: 'blanks', values: question.blanks.map(() => ''), blankIds: question.blanks.map((blank) => blank.id) };
     case 'matching':
       return { type: 'matching', chosen: {} };
     case 'ordering':
-      // Empty, not the displayed order: an ordering counts as answered once the learner moved
-      // something (the UI then records the whole order it shows).
+      // Empty: the engine does not know the order an attempt shows. The player starts from that
+      // order (quiz-session.svelte.ts), so the shown order can be checked as it is.
       return { type: 'ordering', order: [] };
     case 'essay':
       return { type: 'essay', text: '' };
@@ -135,7 +137,48 @@ export function isAnswered(question: Question, answer: Answer): boolean {
   }
 }
 
-export function gradeQuestion(question: Question, answer: Answer): Grade {
+/** 'a' → 0, 'z' → 25, 'aa' → 26: the positions older builds used as ids (their letterId). */
+function letterIndex(id: string): number {
+  let index = 0;
+  for (const char of id) index = index * 26 + (char.charCodeAt(0) - 96);
+  return index - 1;
+}
+
+/** A current id as it is; an id of one or two letters that matches none is an old position. */
+function resolveId(parts: readonly { id: string }[], id: string): string {
+  if (!/^[a-z]{1,2}$/.test(id) || parts.some((part) => part.id === id)) return id;
+  return parts[letterIndex(id)]?.id ?? id;
+}
+
+/**
+ * The answer with every part it names given by the question's current ids, and a blanks answer's
+ * values lined up with the question's blanks. Stable ids make an answer survive edits to the
+ * question; this also reads the positional ids ("a", "b", ... in source order; blanks by index) of
+ * attempts stored before them, which derived and explicit ids never look like.
+ */
+export function resolveAnswer(question: Question, answer: Answer): Answer {
+  if (answer.type === 'single' && question.type === 'single' && answer.optionId !== null) {
+    return { ...answer, optionId: resolveId(question.options, answer.optionId) };
+  }
+  if (answer.type === 'multiple' && question.type === 'multiple') {
+    return { ...answer, optionIds: answer.optionIds.map((id) => resolveId(question.options, id)) };
+  }
+  if (answer.type === 'matching' && question.type === 'matching') {
+    return { ...answer, chosen: Object.fromEntries(Object.entries(answer.chosen).map(([id, value]) => [resolveId(question.pairs, id), value])) };
+  }
+  if (answer.type === 'ordering' && question.type === 'ordering') {
+    return { ...answer, order: answer.order.map((id) => resolveId(question.items, id)) };
+  }
+  if (answer.type === 'blanks' && question.type === 'blanks') {
+    const at = (id: string, i: number) => (answer.blankIds ? answer.blankIds.indexOf(id) : i);
+    const values = question.blanks.map((blank, i) => answer.values[at(blank.id, i)] ?? '');
+    return { type: 'blanks', values, blankIds: question.blanks.map((blank) => blank.id) };
+  }
+  return answer;
+}
+
+export function gradeQuestion(question: Question, given: Answer): Grade {
+  const answer = resolveAnswer(question, given);
   const max = question.type === 'description' ? 0 : round2(question.points);
   if (question.type === 'description') return { score: 0, max: 0, verdict: 'ungraded', feedbackHtml: [] };
   const explanation = question.explanationHtml ? [question.explanationHtml] : [];
@@ -309,7 +352,7 @@ export function correctAnswer(question: Question): Answer {
       return { type: 'numeric', text: String(inside ? best.value : (best.min + best.max) / 2) };
     }
     case 'blanks':
-      return { type: 'blanks', values: question.blanks.map((blank) => blank.accepted[0]!) };
+      return { type: 'blanks', values: question.blanks.map((blank) => blank.accepted[0]!), blankIds: question.blanks.map((blank) => blank.id) };
     case 'matching':
       return { type: 'matching', chosen: Object.fromEntries(question.pairs.map((pair) => [pair.id, pair.answer])) };
     case 'ordering':
@@ -340,8 +383,12 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** "Canada: Ottawa"; a left side that ends in its own punctuation keeps it alone: "Who buys? The customer". */
+export const pairText = (left: string, right: string): string => `${/[:?!.…]$/.test(left) ? left : `${left}:`} ${right}`;
+
 /** Plain-text rendering of an answer for review lists and exports ("Ottawa, Rome"); "" when unanswered. */
-export function describeAnswer(question: Question, answer: Answer): string {
+export function describeAnswer(question: Question, given: Answer): string {
+  const answer = resolveAnswer(question, given);
   if (question.type === 'description' || !isAnswered(question, answer)) return '';
   switch (answer.type) {
     case 'single':
@@ -364,8 +411,8 @@ export function describeAnswer(question: Question, answer: Answer): string {
       if (question.type !== 'matching') return '';
       return question.pairs
         .filter((pair) => answer.chosen[pair.id])
-        .map((pair) => `${htmlToText(pair.promptHtml)}: ${answer.chosen[pair.id]}`)
-        .join(', ');
+        .map((pair) => pairText(htmlToText(pair.promptHtml), answer.chosen[pair.id]!))
+        .join('; ');
     }
     case 'ordering': {
       if (question.type !== 'ordering') return '';

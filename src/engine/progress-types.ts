@@ -49,7 +49,8 @@ export type Answer =
   | { type: 'truefalse'; value: boolean | null }
   | { type: 'short'; text: string }
   | { type: 'numeric'; text: string }
-  | { type: 'blanks'; values: string[] }
+  /** values[i] answers the blank whose id is blankIds[i]; without blankIds (stored before ids were stable) values are in source order. */
+  | { type: 'blanks'; values: string[]; blankIds?: string[] }
   | { type: 'matching'; chosen: Record<string, string> }
   | { type: 'ordering'; order: string[] }
   | { type: 'essay'; text: string; assessment?: SelfAssessment }

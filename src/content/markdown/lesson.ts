@@ -17,6 +17,7 @@ import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
 import { parseQuizBody } from './quiz.ts';
 import { parseGiftFile } from './gift.ts';
+import { linkQuizLessons } from './quiz-links.ts';
 
 const BLOCKS_DIR = fileURLToPath(new URL('../../player/blocks/', import.meta.url));
 
@@ -365,7 +366,8 @@ export function compileLesson(
         entry.id = quizId;
         if (quiz) {
           if (introHtml) quiz.introHtml = introHtml;
-          quizzes.push(quiz);
+          // Lesson links in the quiz's feedback become routes, as in the lesson body (quiz-links.ts).
+          quizzes.push(linkQuizLessons(quiz, index.courseId, (url) => index.lessonIdsByFile.get(resolve(dirname(file), decodeURIComponent(url)))));
           const questions = quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length;
           emit.imports.add(COMPONENT.quiz);
           markup(block.line, `<QuizBlock id="${attr(quizId)}" title="${attr(quiz.title)}" questions="${questions}" pass="${quiz.passMark}" />`);

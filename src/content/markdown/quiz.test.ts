@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { QuestionSchema, QuizSchema, type Question, type Quiz } from '../schema/quiz.ts';
+import { withAnswerIds } from './answer-ids.ts';
 import { parseQuizBody, serializeQuestion, slugify, type QuizBodyInput } from './quiz.ts';
 import { renderInline, renderMarkdown } from './render.ts';
 
@@ -66,9 +67,9 @@ describe('parseQuizBody: question types', () => {
       incorrectFeedbackHtml: '<p>Not quite.</p>',
       source: `${FILE}:2:1`,
       options: [
-        { id: 'a', html: 'A colleague in Human Resources', correct: false, weight: 0 },
+        { id: 'a-colleague-in-human-resources', html: 'A colleague in Human Resources', correct: false, weight: 0 },
         {
-          id: 'b',
+          id: 'a-restaurant-that-1d9ezvi',
           html: 'A restaurant that buys a <strong>coffee maker</strong>',
           correct: true,
           weight: 1,
@@ -83,10 +84,10 @@ describe('parseQuizBody: question types', () => {
     expect(q.type).toBe('multiple');
     if (q.type !== 'multiple') return;
     expect(q.options.map((o) => [o.id, o.weight, o.correct])).toEqual([
-      ['a', 0.5, true],
-      ['b', 0.5, true],
-      ['c', -0.5, false],
-      ['d', -0.5, false],
+      ['call-centres', 0.5, true],
+      ['mobile-apps', 0.5, true],
+      ['pricing-strategy', -0.5, false],
+      ['payroll', -0.5, false],
     ]);
   });
 
@@ -178,9 +179,9 @@ describe('parseQuizBody: question types', () => {
     expect(q).toMatchObject({
       type: 'matching',
       pairs: [
-        { id: 'a', promptHtml: 'Canada', answer: 'Ottawa' },
-        { id: 'b', promptHtml: '<strong>Italy</strong>', answer: 'Rome' },
-        { id: 'c', promptHtml: 'Japan', answer: 'Tokyo' },
+        { id: 'canada', promptHtml: 'Canada', answer: 'Ottawa' },
+        { id: 'italy', promptHtml: '<strong>Italy</strong>', answer: 'Rome' },
+        { id: 'japan', promptHtml: 'Japan', answer: 'Tokyo' },
       ],
       distractors: ['Chat'],
     });
@@ -191,9 +192,9 @@ describe('parseQuizBody: question types', () => {
     expect(q).toMatchObject({
       type: 'ordering',
       items: [
-        { id: 'a', html: 'Greet the customer' },
-        { id: 'b', html: 'Listen' },
-        { id: 'c', html: 'Solve the <em>problem</em>' },
+        { id: 'greet-the-customer', html: 'Greet the customer' },
+        { id: 'listen', html: 'Listen' },
+        { id: 'solve-the-problem', html: 'Solve the <em>problem</em>' },
       ],
     });
   });
@@ -696,8 +697,9 @@ describe('fixtures', () => {
 // ---------------------------------------------------------------------------------------------
 // serializeQuestion
 
+/** A question up to its ids: answer parts take the ids made from their text, as parsing gives them. */
 const withoutIds = (q: Question): unknown => {
-  const { id: _id, source: _source, ...rest } = q;
+  const { id: _id, source: _source, ...rest } = withAnswerIds(q);
   return rest;
 };
 
@@ -931,7 +933,7 @@ describe('serializeQuestion', () => {
       ...b,
       promptHtml: `<p>${parts.map(([html], i) => `${html} <cm-blank n="${i}"></cm-blank>`).join(' ')}</p>`,
       type: 'blanks',
-      blanks: parts.map(([, blankSpec]) => ({ ...blankSpec, caseSensitive })),
+      blanks: parts.map(([, blankSpec], i) => ({ id: `blank-${i}`, ...blankSpec, caseSensitive })),
     }));
   const matching = fc
     .tuple(base, uniqueBy(fc.tuple(inlineHtml, plain), ([html]) => lowerText(html), 2, 4), uniqueBy(plain, (t) => t.toLowerCase(), 0, 2))

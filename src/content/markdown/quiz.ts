@@ -17,6 +17,7 @@ import type {
   Quiz,
   QuizSettings,
 } from '../schema/quiz.ts';
+import { currentIds, explicitIdProblem, splitExplicitId, withAnswerIds } from './answer-ids.ts';
 import { beforeLastClose } from './attributes.ts';
 import { renderInline, renderMarkdown } from './render.ts';
 
@@ -576,6 +577,28 @@ function requireText(ctx: Context, item: AnswerItem, text: string, example: stri
   return false;
 }
 
+/**
+ * Splits the tutor's `{#id}` off the end of an answer's text (docs/authoring.md, "Answer ids") and
+ * checks it; `ids` collects the ids of one question so a repeat is reported. The id is undefined
+ * when none was written or it was reported as wrong (then `ok` is false).
+ */
+function readAnswerId(ctx: Context, text: string, textAt: Pos, ids: Set<string>): { text: string; id?: string; ok: boolean } {
+  const split = splitExplicitId(text);
+  if (split.id === undefined) return { text, ok: true };
+  const column = textAt.column + split.column!;
+  const problem = explicitIdProblem(split.id);
+  if (problem) {
+    ctx.sink.error(textAt.line, column, 'quiz/bad-attribute', `invalid answer id: ${problem}`, 'write the id like {#ottawa} at the end of the answer, or "\\{" for a brace that is part of the text');
+    return { text: split.text, ok: false };
+  }
+  if (ids.has(split.id)) {
+    ctx.sink.error(textAt.line, column, 'quiz/duplicate-id', `duplicate answer id: "${split.id}" is already used in this question`, 'give each answer its own id');
+    return { text: split.text, ok: false };
+  }
+  ids.add(split.id);
+  return { text: split.text, id: split.id, ok: true };
+}
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** The type-specific part of a question; the common fields are added by buildQuestion. */
 type Built = DistributiveOmit<
@@ -589,11 +612,14 @@ function buildChoice(ctx: Context, items: AnswerItem[], kind: 'radio' | 'checkbo
   const marker = kind === 'radio' ? '( )' : '[ ]';
   const checked = items.filter((item) => item.checked);
   let ok = true;
+  const ids = new Set<string>();
   const parsed = items.map((item) => {
-    const weight = readWeight(item, -100, sink);
-    if (!requireText(ctx, item, weight.text, `- ${marker} Ottawa`)) ok = false;
+    const weighed = readWeight(item, -100, sink);
+    const named = readAnswerId(ctx, weighed.text, weighed.textAt, ids);
+    const weight = { ...weighed, text: named.text };
+    if (!named.ok || !requireText(ctx, item, weight.text, `- ${marker} Ottawa`)) ok = false;
     if (weight.weight === undefined && WEIGHT.test(item.text)) ok = false;
-    return { item, ...weight };
+    return { item, ...weight, id: named.id };
   });
   checkDuplicates(ctx, parsed.map((p) => ({ text: p.text, at: p.textAt })), 'option');
   if (items.length < 2) {
@@ -636,11 +662,12 @@ function buildChoice(ctx: Context, items: AnswerItem[], kind: 'radio' | 'checkbo
   }
   if (!ok) return null;
   const k = checked.length;
-  const options: ChoiceOption[] = parsed.map(({ item, weight, text }, i) => {
+  const options: ChoiceOption[] = parsed.map(({ item, weight, text, id }) => {
     const resolved = weight ?? (kind === 'radio' ? (item.checked ? 1 : 0) : item.checked ? 1 / k : -1 / k);
     const feedbackHtml = renderBlock(item.feedback);
     return {
-      id: letterId(i),
+      // Empty until withAnswerIds derives one from the text (buildQuestion).
+      id: id ?? '',
       html: renderInline(text),
       correct: resolved > 0,
       weight: resolved,
@@ -650,7 +677,10 @@ function buildChoice(ctx: Context, items: AnswerItem[], kind: 'radio' | 'checkbo
   return kind === 'radio' ? { type: 'single', options } : { type: 'multiple', options };
 }
 
-/** "a", "b", ... "z", "aa", "ab", ...: stable ids in source order. */
+/**
+ * "a", "b", ... "z", "aa", "ab", ...: the positional ids of older builds. Kept for the GIFT reader,
+ * whose ids compileQuizBody replaces with stable ones (src/content/markdown/answer-ids.ts).
+ */
 export function letterId(index: number): string {
   let id = '';
   let n = index;
@@ -761,7 +791,15 @@ function buildEquals(ctx: Context, items: AnswerItem[], explicit: QuestionType |
 function buildBlanks(ctx: Context, found: FoundBlank[], caseSensitive: boolean): Built | null {
   const { sink } = ctx;
   let ok = true;
-  const blanks = found.map(({ content, at: blankAt }) => {
+  const ids = new Set<string>();
+  const blanks = found.map(({ content: written, at: blankAt }) => {
+    const named = readAnswerId(ctx, written, at(blankAt.line, blankAt.column + 2), ids);
+    if (!named.ok) ok = false;
+    return { id: named.id ?? '', ...readBlank(named.text, blankAt) };
+  });
+  return ok ? { type: 'blanks', blanks } : null;
+
+  function readBlank(content: string, blankAt: Pos) {
     const empty = (message: string, hint: string) => {
       sink.error(blankAt.line, blankAt.column, 'quiz/empty-blank', message, hint);
       ok = false;
@@ -798,8 +836,7 @@ function buildBlanks(ctx: Context, found: FoundBlank[], caseSensitive: boolean):
       empty(`an empty alternative in a blank: expected text on both sides of "|", received "[[${content}]]"`, 'write alternatives like "[[colour|color]]"');
     }
     return { accepted: accepted.filter(Boolean), caseSensitive };
-  });
-  return ok ? { type: 'blanks', blanks } : null;
+  }
 }
 
 function buildMatching(ctx: Context, items: AnswerItem[]): Built | null {
@@ -807,15 +844,24 @@ function buildMatching(ctx: Context, items: AnswerItem[]): Built | null {
   let ok = true;
   const pairs: { id: string; promptHtml: string; answer: string }[] = [];
   const distractors: string[] = [];
+  const ids = new Set<string>();
   for (const item of items) {
-    const right = item.right!;
+    // The id ends the line, so it is read from the right-hand side: "- Canada -> Ottawa {#canada}".
+    const named = readAnswerId(ctx, item.right!.text, item.right!.at, ids);
+    if (!named.ok) ok = false;
+    const right = { ...item.right!, text: named.text };
+    item.right = right;
+    if (named.id !== undefined && item.text === '') {
+      sink.error(right.at.line, right.at.column, 'quiz/bad-attribute', 'an id on a distractor: expected {#id} only on a pair ("- left -> right {#id}")', 'remove the {#id}: a distractor is stored by its text');
+      ok = false;
+    }
     if (right.text === '') {
       sink.error(right.at.line, right.at.column, 'quiz/empty-option', 'a matching line with no answer: expected text after "->"', `write e.g. "- ${item.text || 'Canada'} -> Ottawa"`);
       ok = false;
       continue;
     }
     if (item.text === '') distractors.push(right.text);
-    else pairs.push({ id: letterId(pairs.length), promptHtml: renderInline(item.text), answer: right.text });
+    else pairs.push({ id: named.id ?? '', promptHtml: renderInline(item.text), answer: right.text });
   }
   checkDuplicates(ctx, items.filter((item) => item.text !== '').map((item) => ({ text: item.text, at: item.textAt })), 'matching item');
   const answers = new Set(items.filter((item) => item.text !== '').map((item) => sameText(item.right!.text)));
@@ -838,6 +884,13 @@ function buildMatching(ctx: Context, items: AnswerItem[]): Built | null {
 
 function buildOrdering(ctx: Context, items: AnswerItem[]): Built | null {
   let ok = true;
+  const ids = new Set<string>();
+  const named = items.map((item) => {
+    const read = readAnswerId(ctx, item.text, item.textAt, ids);
+    if (!read.ok) ok = false;
+    item.text = read.text;
+    return read.id;
+  });
   for (const item of items) if (!requireText(ctx, item, item.text, '1. First step')) ok = false;
   checkDuplicates(ctx, items.map((item) => ({ text: item.text, at: item.textAt })), 'ordering item');
   if (items.length < 2) {
@@ -845,7 +898,7 @@ function buildOrdering(ctx: Context, items: AnswerItem[]): Built | null {
     ctx.sink.error(first.at.line, first.at.column, 'quiz/too-few-items', `an ordering question needs at least 2 items: expected a numbered list, received ${items.length}`, 'add the next step, e.g. "2. Second step"');
     ok = false;
   }
-  return ok ? { type: 'ordering', items: items.map((item, i) => ({ id: letterId(i), html: renderInline(item.text) })) } : null;
+  return ok ? { type: 'ordering', items: items.map((item, i) => ({ id: named[i] ?? '', html: renderInline(item.text) })) } : null;
 }
 
 const TYPE_NAMES: Record<QuestionType, string> = {
@@ -995,7 +1048,7 @@ function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAt
     sink.error(source.headingAt.line, source.headingAt.column, 'quiz/empty-heading', 'a question heading with no text: expected the question after "###"', 'write the question on the heading line, e.g. "### What is the capital of Canada?"');
   }
   if (!built || !labelsOk || emptyHeading) return null;
-  return {
+  const question = {
     id,
     ...(attributes.title ? { title: attributes.title } : {}),
     promptHtml,
@@ -1004,6 +1057,8 @@ function buildQuestion(source: QuestionSource, id: string, attributes: HeadingAt
     source: `${file}:${source.headingAt.line}:${source.headingAt.column}`,
     ...built,
   } as Question;
+  // Parts without a tutor's {#id} get one made from their text (answer-ids.ts).
+  return withAnswerIds(question, currentIds(question));
 }
 
 /** A stable id from the heading text: lowercase words joined by hyphens, at most six words. */
@@ -1073,7 +1128,8 @@ export function parseQuizBody(input: QuizBodyInput): { quiz: Quiz | null; introH
   const attributes = sources.map((source) => readAttributes(source, sink));
 
   // Explicit ids first, so a derived id never takes an id the tutor chose.
-  const extra = input.extraQuestions ?? [];
+  // GIFT has no id syntax: every part of its questions takes the id made from its text.
+  const extra = (input.extraQuestions ?? []).map((question) => withAnswerIds(question));
   const taken = new Set<string>();
   for (const [i, attrs] of attributes.entries()) {
     const explicit = attrs.id;

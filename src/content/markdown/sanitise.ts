@@ -227,10 +227,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Links: http(s), mailto, tel and #anchors; images: http(s) and data. For snippets with no files. */
+/**
+ * A lesson file of the same course by relative path, with no scheme even once control characters
+ * are gone and not protocol-relative: the lesson pipeline turns it into a route (quiz-links.ts).
+ */
+const isLessonFile = (url: string): boolean =>
+  schemeOf(url) === '' && /^[^/\\?#][^?#]*\.md(#[^"]*)?$/i.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+
+/**
+ * Links: http(s), mailto, tel, #anchors and lesson files ("See [Introduction](01-introduction.md)"
+ * in quiz feedback); images: http(s) and data. For snippets with no files.
+ */
 export const SNIPPET_URLS: UrlPolicy = (url, kind) => {
   const scheme = schemeOf(url);
-  const ok = kind === 'link' ? ['http', 'https', 'mailto', 'tel'].includes(scheme) || url.startsWith('#') : ['http', 'https', 'data'].includes(scheme);
+  const ok = kind === 'link' ? ['http', 'https', 'mailto', 'tel'].includes(scheme) || url.startsWith('#') || isLessonFile(url) : ['http', 'https', 'data'].includes(scheme);
   if (ok && !(kind === 'image' && scheme === 'data' && !/^\s*data:image\/(png|jpe?g|gif|webp|avif)[;,]/i.test(url))) return { url };
   return {
     problem: {

@@ -8,7 +8,7 @@ const FeedbackHtml = z.string();
 
 /** One option of a single- or multiple-choice question. */
 export const ChoiceOptionSchema = z.strictObject({
-  /** Stable id within the question: "a", "b", ... in source order (survives reordering of text). */
+  /** Stable id within the question: the tutor's `{#id}` or made from the option's text (src/content/markdown/answer-ids.ts). */
   id: z.string().min(1),
   /** The option's text as HTML. */
   html: z.string(),
@@ -64,6 +64,12 @@ const QuestionBase = {
   incorrectFeedbackHtml: z.string().optional(),
   /** Where the question came from, for diagnostics: `file:line:col`. */
   source: z.string().optional(),
+  /**
+   * The lesson the results page sends a learner back to when the question is missed: the first
+   * lesson its explanation or feedback links to (set at build, with the link's text as the title).
+   * Absent: the lesson holding the quiz.
+   */
+  revisit: z.strictObject({ lessonId: z.string().min(1), title: z.string() }).optional(),
 };
 
 export const SingleChoiceSchema = z.strictObject({
@@ -101,6 +107,8 @@ export const NumericSchema = z.strictObject({
 });
 /** One blank in a fill-in-the-blanks question. */
 export const BlankSchema = z.strictObject({
+  /** Stable id: the tutor's `{#id}` or made from the first accepted answer. Answers are stored by it. */
+  id: z.string().min(1),
   accepted: z.array(z.string().min(1)).min(1),
   caseSensitive: z.boolean(),
   /** Options offered in a drop-down; absent means a free-text box. */
@@ -114,7 +122,7 @@ export const BlanksSchema = z.strictObject({
 export const MatchingSchema = z.strictObject({
   ...QuestionBase,
   type: z.literal('matching'),
-  /** Left-hand items, each with its right answer. */
+  /** Left-hand items, each with its right answer; the id is `{#id}` or made from the left text. */
   pairs: z
     .array(z.strictObject({ id: z.string().min(1), promptHtml: z.string(), answer: z.string().min(1) }))
     .min(1),
@@ -124,7 +132,7 @@ export const MatchingSchema = z.strictObject({
 export const OrderingSchema = z.strictObject({
   ...QuestionBase,
   type: z.literal('ordering'),
-  /** Items in their correct order. */
+  /** Items in their correct order; each id is `{#id}` or made from the item's text. */
   items: z.array(z.strictObject({ id: z.string().min(1), html: z.string() })).min(2),
 });
 /** Free text, self-assessed against a model answer (GIFT essay). */

@@ -88,7 +88,7 @@ describe('taking a quiz with feedback at the end', () => {
 
     expect(heading(2)).toHaveTextContent('Your results');
     expect(heading(2)).toHaveFocus();
-    expect(screen.getByText('You scored 1 of 3 (33.33%). The pass mark is 80%.')).toBeInTheDocument();
+    expect(screen.getByText('You scored 1 of 3 (33.3%). The pass mark is 80%.')).toBeInTheDocument();
     expect(screen.getByText(/You have not reached the pass mark yet/)).toBeInTheDocument();
     expect(screen.getByText(/You have 1 attempt left\./)).toBeInTheDocument();
 
@@ -99,22 +99,23 @@ describe('taking a quiz with feedback at the end', () => {
     expect(saved.results[1]!.answer).toEqual({ type: 'truefalse', value: true });
     expect(onfinish).toHaveBeenCalledWith(saved, false);
 
-    const review = within(screen.getByRole('heading', { name: 'Review' }).nextElementSibling as HTMLElement);
-    const [first, second, third] = review.getAllByRole('listitem');
+    // Each question as the learner left it, marked, with the verdict and what the marks cannot say.
+    const [first, second, third] = [...(screen.getByRole('heading', { name: 'Review' }).nextElementSibling as HTMLElement).children] as HTMLElement[];
     expect(first).toHaveTextContent('Correct');
-    expect(first).toHaveTextContent('Your answer: A restaurant that buys a coffee maker');
+    expect(within(first!).getByRole('radio', { name: 'A restaurant that buys a coffee maker' })).toBeChecked();
+    expect(first).toHaveTextContent('Your choice: right. Right: it buys for its own guests.');
     expect(first).not.toHaveTextContent('Right answer');
-    expect(first).toHaveTextContent('Right: it buys for its own guests.');
     expect(second).toHaveTextContent('Not quite');
-    expect(second).toHaveTextContent('Your answer: True');
-    expect(second).toHaveTextContent('Right answer: False');
+    expect(within(second!).getByRole('radio', { name: 'True' })).toBeChecked();
+    expect(second).toHaveTextContent('Your choice: not right.');
+    expect(within(second!).getByRole('radio', { name: 'False' }).closest('li')).toHaveTextContent('Right answer.');
     expect(third).toHaveTextContent('Not answered');
-    expect(third).toHaveTextContent('Your answer: No answer');
+    expect(within(third!).getByRole('textbox')).toHaveValue('');
     expect(third).toHaveTextContent('Right answer: the child');
 
     const history = screen.getByRole('table');
     expect(within(history).getAllByRole('row')).toHaveLength(2);
-    expect(within(history).getByRole('cell', { name: '1 of 3 (33.33%)' })).toBeInTheDocument();
+    expect(within(history).getByRole('cell', { name: '1 of 3 (33.3%)' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the course' })).toHaveAttribute('href', '#/external-customers');
   });
 
@@ -181,7 +182,7 @@ describe('the attempts limit', () => {
         { id: `attempt-${finishedAt}`, startedAt: finishedAt - 1000, finishedAt },
       );
     renderQuiz(quiz, { attempts: [attempt('right', 1_000), attempt('wrong', 2_000)] });
-    expect(screen.getByText('You scored 1 of 3 (33.33%). The pass mark is 80%.')).toBeInTheDocument();
+    expect(screen.getByText('You scored 1 of 3 (33.3%). The pass mark is 80%.')).toBeInTheDocument();
     expect(screen.getByText(/You have used all 2 attempts, so this quiz is now review only\./)).toBeInTheDocument();
     expect(button('Retry')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Start quiz' })).not.toBeInTheDocument();

@@ -1,11 +1,10 @@
 // Words the quiz shows for scores and verdicts, in one place so the player, the live region and the
 // results page say the same thing.
 import type { Grade } from '../../engine/grading.ts';
+import { percent, points } from '../ui/format.ts';
 
-/** 1.5 → "1.5", 2 → "2", 0.3333 → "0.33". */
-export function points(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
+// Numbers are worded by the shell's one formatting module, so a score reads the same everywhere.
+export { percent, points };
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 // Each question type answered the way a learner would, then "Check answer" (immediate feedback).
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import type { Question } from '../../content/schema/quiz.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
 import { startQuiz, status } from './test-render.ts';
 
@@ -145,7 +146,7 @@ describe('fill in the blanks', () => {
     await user.selectOptions(second, 'supplier');
     await user.click(check());
     expect(screen.getByText('Partly right: 1 of 2 points')).toBeInTheDocument();
-    expect(rightAnswer()).toHaveTextContent(/^Right answer: customer, consumer$/);
+    expect(rightAnswer()).toHaveTextContent(/^Right answer: \(1\) customer; \(2\) consumer$/);
   });
 });
 
@@ -190,7 +191,9 @@ describe('ordering', () => {
     expect(screen.getByRole('button', { name: 'Move Loyalty down' })).toBeDisabled();
     await user.click(check());
     expect(screen.getByText('Correct')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Move Purchase up' })).toBeDisabled();
+    // Checked, the order is fixed: the controls that move it are gone.
+    expect(screen.queryByRole('button', { name: 'Move Purchase up' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reorder Purchase' })).not.toBeInTheDocument();
   });
 });
 
@@ -216,11 +219,36 @@ describe('essay', () => {
 });
 
 describe('description', () => {
-  it('shows the text with nothing to answer or check', async () => {
-    await startQuiz(makeQuiz([QUESTIONS.description, QUESTIONS.truefalse]));
+  const headed: Question = { ...QUESTIONS.description, promptHtml: '<p>The John Lewis case</p><p>The next questions are about the John Lewis case study.</p>' };
+
+  it('leads into the next question on the same step, its heading a heading, not counted as a step', async () => {
+    await startQuiz(makeQuiz([headed, QUESTIONS.truefalse, QUESTIONS.short]));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Question 1 of 2');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('max', '2');
+    expect(screen.getByRole('heading', { level: 3, name: 'The John Lewis case' })).toBeInTheDocument();
     expect(screen.getByText('The next questions are about the John Lewis case study.')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Check answer' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
-    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    // The question it leads into is on the same page.
+    expect(screen.getByRole('radio', { name: 'True' })).toBeInTheDocument();
+  });
+
+  it('a description at the end shows after the last question; a one-paragraph text has no heading', async () => {
+    const { user } = await startQuiz(makeQuiz([QUESTIONS.truefalse, QUESTIONS.description]));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Question 1 of 1');
+    expect(screen.getByText('The next questions are about the John Lewis case study.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 3 })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Submit quiz' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'False' }));
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    expect(screen.getAllByRole('button', { name: 'Check answer' })).toHaveLength(1);
+  });
+});
+
+describe('hint', () => {
+  it('sits apart from the last option, in its own spaced area', async () => {
+    const { user } = await startQuiz(makeQuiz([QUESTIONS.short]));
+    const hint = screen.getByRole('button', { name: 'Show hint' });
+    expect(hint.parentElement).toHaveClass('hint-area');
+    await user.click(hint);
+    expect(hint.parentElement).toHaveTextContent('Think about who uses the product.');
   });
 });

@@ -1,6 +1,6 @@
 // One quiz attempt while the learner takes it: the questions drawn for it, each one's display order,
 // the answers so far and which were checked. The engine draws, grades and scores; this keeps state.
-import type { Question, Quiz } from '../../content/schema/quiz.ts';
+import type { DescriptionItem, Question, Quiz } from '../../content/schema/quiz.ts';
 import type { Answer, QuizAttempt } from '../../engine/progress-types.ts';
 import { emptyAnswer, gradeQuestion, isAnswered, type Grade } from '../../engine/grading.ts';
 import { displayOrder, drawQuestions, scoreAttempt } from '../../engine/quiz-attempt.ts';
@@ -11,6 +11,31 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * One page of the attempt: a question, with the text between questions that leads into it (and,
+ * on the last page, any that follows). Text alone is never a step of its own.
+ */
+export interface QuizStep {
+  before: DescriptionItem[];
+  question: Question;
+  after: DescriptionItem[];
+}
+
+function stepsOf(questions: Question[]): QuizStep[] {
+  const steps: QuizStep[] = [];
+  let pending: DescriptionItem[] = [];
+  for (const question of questions) {
+    if (question.type === 'description') pending.push(question);
+    else {
+      steps.push({ before: pending, question, after: [] });
+      pending = [];
+    }
+  }
+  const last = steps.at(-1);
+  if (last) last.after = pending;
+  return steps;
+}
+
 export class QuizSession {
   readonly quiz: Quiz;
   readonly id = randomId();
@@ -18,6 +43,8 @@ export class QuizSession {
   /** A round over chosen questions ("Retry the ones I missed"): not saved, uses no attempt. */
   readonly practice: boolean;
   readonly questions: Question[];
+  /** The pages the learner goes through, one per question. */
+  readonly steps: QuizStep[];
   /** Per question id: this attempt's order of options, ordering items or matching answers. */
   readonly orders: Record<string, string[]> = {};
   /** Replaced, never mutated, so the attempt handed to storage holds plain objects, not proxies. */
@@ -33,10 +60,15 @@ export class QuizSession {
     // A practice round keeps the order the learner met the questions in (missedQuestionIds order).
     this.questions = only ? only.flatMap((id) => quiz.questions.filter((q) => q.id === id)) : drawQuestions(quiz, seed);
     for (const question of this.questions) this.orders[question.id] = displayOrder(quiz, question, seed);
+    this.steps = stepsOf(this.questions);
+  }
+
+  get step(): QuizStep {
+    return this.steps[this.index]!;
   }
 
   get current(): Question {
-    return this.questions[this.index]!;
+    return this.step.question;
   }
 
   /** Questions without an answer yet (a description needs none). */
@@ -45,7 +77,11 @@ export class QuizSession {
   }
 
   answer(question: Question): Answer {
-    return this.answers[question.id] ?? emptyAnswer(question);
+    const given = this.answers[question.id];
+    if (given) return given;
+    // The order an ordering question shows is an answer the learner may check as it is.
+    if (question.type === 'ordering') return { type: 'ordering', order: this.orders[question.id] ?? [] };
+    return emptyAnswer(question);
   }
 
   hasAnswer(question: Question): boolean {
@@ -75,6 +111,7 @@ export class QuizSession {
   }
 
   finish(): QuizAttempt {
-    return scoreAttempt(this.quiz, this.questions, this.answers, { id: this.id, startedAt: this.startedAt, finishedAt: Date.now() });
+    const answers = Object.fromEntries(this.questions.map((question) => [question.id, this.answer(question)]));
+    return scoreAttempt(this.quiz, this.questions, answers, { id: this.id, startedAt: this.startedAt, finishedAt: Date.now() });
   }
 }

@@ -63,8 +63,8 @@ export const QUESTIONS = {
     points: 2,
     promptHtml: '<p>The <cm-blank n="0"></cm-blank> buys the product; the <cm-blank n="1"></cm-blank> uses it.</p>',
     blanks: [
-      { accepted: ['customer'], caseSensitive: false },
-      { accepted: ['consumer'], caseSensitive: false, choices: ['customer', 'consumer', 'supplier'] },
+      { id: 'customer', accepted: ['customer'], caseSensitive: false },
+      { id: 'consumer', accepted: ['consumer'], caseSensitive: false, choices: ['customer', 'consumer', 'supplier'] },
     ],
   },
   matching: {

@@ -27,9 +27,24 @@ export function timeSpent(ms: number): string {
   return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`;
 }
 
-/** 66.666 → "66.67%", 80 → "80%". */
+/**
+ * One decimal at most, rounded down so a score is never shown above what it is (79.96% must not
+ * read "80%" beside a pass mark of 80): 8.86 → "8.8", 2 → "2", 0.333 → "0.3". The epsilon keeps
+ * float error (0.3 stored as 0.29999...) from losing a tenth.
+ */
+function tenths(value: number): string {
+  const floored = Math.floor(value * 10 + 1e-6) / 10;
+  return String(floored === 0 ? 0 : floored);
+}
+
+/** A percentage, whole or with one decimal: 59.07 → "59%", 66.67 → "66.6%", 80 → "80%". */
 export function percent(value: number): string {
-  return `${Math.round(value * 100) / 100}%`;
+  return `${tenths(value)}%`;
+}
+
+/** Points, whole or with one decimal: 8.86 → "8.8", 0.33 → "0.3", 15 → "15". */
+export function points(value: number): string {
+  return tenths(value);
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
