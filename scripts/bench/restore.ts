@@ -16,7 +16,7 @@ import type { Answer, CourseProgress, QuizAttempt } from '../../src/engine/progr
 import { drawQuestions, scoreAttempt } from '../../src/engine/quiz-attempt.ts';
 import { serveStatic } from '../../tests/helpers/static-server.ts';
 import { median } from './measure.ts';
-import type { RestoreTiming, SeedResult } from './restore-page/restore-page.ts';
+import type { RestoreTiming, SaveTiming, SeedResult } from './restore-page/restore-page.ts';
 
 /**
  * A learner who opened every lesson and took the course's quizzes `attempts` times in all, answering
@@ -64,10 +64,12 @@ async function buildPage(outDir: string): Promise<void> {
 export interface RestoreMeasurement {
   samples: number[];
   /** Medians of the steps, timed separately after each restore: opening storage, reading the record, records.ts's restore(). */
-  steps: { openMs: number; readMs: number; restoreMs: number };
+  steps: { openMs: number; readMs: number; restoreMs: number; attemptsMs: number };
   attempts: number;
   /** Size of the seeded record as JSON, bytes (what IndexedDB holds, roughly). */
   recordBytes: number;
+  /** One save after a lesson visit, with the attempts stored: bytes written and the longest task. */
+  saves: SaveTiming[];
 }
 
 export async function measureRestore(
@@ -119,7 +121,14 @@ export async function measureRestore(
       log(`restore ${run + 1} of ${runs}: ${timing.ms.toFixed(1)} ms`);
     }
     const step = (name: keyof RestoreTiming['breakdown']) => median(steps.map((entry) => entry[name]));
-    return { samples, steps: { openMs: step('openMs'), readMs: step('readMs'), restoreMs: step('restoreMs') }, attempts, recordBytes };
+    const saves: SaveTiming[] = [];
+    for (let run = 0; run < Math.min(runs, 5); run++) {
+      await page.reload();
+      await ready();
+      saves.push((await page.evaluate(([entry]) => (window as Window).coursemarkBench!.save(entry), [manifest] as const)) as SaveTiming);
+      log(`save ${run + 1}: ${saves.at(-1)!.bytes} bytes, longest task ${saves.at(-1)!.longestTaskMs.toFixed(0)} ms`);
+    }
+    return { samples, steps: { openMs: step('openMs'), readMs: step('readMs'), restoreMs: step('restoreMs'), attemptsMs: step('attemptsMs') }, attempts, recordBytes, saves };
   } finally {
     await context.close();
     await server.close();

@@ -324,6 +324,26 @@ async function restoreTime(browser: Browser | null): Promise<void> {
           `steps timed apart (median): opening storage ${measured.steps.openMs.toFixed(1)} ms, reading the record ${measured.steps.readMs.toFixed(1)} ms, restore() of records.ts ${measured.steps.restoreMs.toFixed(1)} ms`,
       }),
     );
+    const saveLabel = `one save with ${RUNS.restoreAttempts.toLocaleString('en')} stored attempts`;
+    const bytes = Math.max(...measured.saves.map((save) => save.bytes));
+    const longest = Math.max(...measured.saves.map((save) => save.longestTaskMs));
+    figures.push(
+      judged({
+        figure: `${saveLabel}: bytes written (largest of ${measured.saves.length})`,
+        value: bytes,
+        unit: 'bytes',
+        bar: '≤ 16 KB',
+        limit: 16 * 1024,
+        spread: measured.saves.map((save) => `${save.writes} key(s), ${save.bytes} B`).join('; '),
+        note: 'JSON length of every value one save hands to storage after a lesson visit (summary record and new attempts)',
+      }),
+      timing(`${saveLabel}: longest main-thread task`, [longest], {
+        bar: '≤ 50 ms',
+        limit: 50,
+        strict: false,
+        note: 'PerformanceObserver longtask entries during a lesson visit and its save (0: no task over 50 ms)',
+      }),
+    );
   } catch (error) {
     figures.push(notMeasured(label, '< 100 ms', 'ms', reason(error)));
   }

@@ -9,6 +9,7 @@ import type { Quiz } from './schema/quiz.ts';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readFrontmatter, splitFrontmatter } from './markdown/frontmatter.ts';
 import { compileLesson, type LessonIndex } from './markdown/lesson.ts';
+import { courseIntroHtml } from './markdown/course-intro.ts';
 import { compareIds, idRecord, readIdHistory } from './id-history.ts';
 
 export interface CompiledCourse {
@@ -142,6 +143,7 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
     }
 
     const front2 = front ?? { passMark: 80 };
+    const introHtml = courseIntroHtml(split.body, { courseId, courseFile, lessonIdsByFile }, sink);
     const index: LessonIndex = { courseId, courseDir: dir, lessonIdsByFile, coursePassMark: front2.passMark };
     const compiled: CompiledCourse = {
       manifest: {
@@ -154,6 +156,7 @@ export function loadContent(contentDir: string, options: { cwd?: string } = {}):
         passMark: front2.passMark,
         version: front?.version ?? '0',
         ...(front?.author ? { author: front.author } : {}),
+        ...(introHtml ? { introHtml } : {}),
         lessons: [],
         quizzes: [],
       },

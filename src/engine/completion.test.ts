@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
-import { courseCompletion, isLessonComplete, lessonState, resumeLesson } from './completion.ts';
+import { courseCompletion, isLessonComplete, lessonHolds, lessonState, resumeLesson } from './completion.ts';
 import { addAttempt, assess, emptyProgress, rate, reachEnd, reveal, setDone, setNote, settleLesson, visit } from './progress.ts';
 import type { CourseProgress, QuizAttempt } from './progress-types.ts';
 
@@ -46,7 +46,8 @@ const lessons: LessonEntry[] = [
     id: 'quiz',
     title: 'End of module quiz',
     minutes: 15,
-    blocks: [{ id: 'final', kind: 'quiz', required: true }],
+    // As the compiler writes it: a quiz block is not marked required, yet it holds its lesson.
+    blocks: [{ id: 'final', kind: 'quiz', required: false }],
   },
 ];
 
@@ -116,10 +117,13 @@ describe('isLessonComplete', () => {
     expect(isLessonComplete(lesson('john-lewis'), rate(judgedOnly, 'john-lewis', 'rate', 'Poor', 36))).toBe(false);
   });
 
-  it('counts a required quiz block once it has been attempted', () => {
+  it('counts a quiz lesson done only once its quiz is passed, not before an attempt nor after a failed one', () => {
     const progress = ended(start(), 'quiz');
     expect(isLessonComplete(lesson('quiz'), progress)).toBe(false);
-    expect(isLessonComplete(lesson('quiz'), addAttempt(progress, attempt('a', false), 50))).toBe(true);
+    const failed = addAttempt(progress, attempt('a', false), 50);
+    expect(isLessonComplete(lesson('quiz'), failed)).toBe(false);
+    expect(lessonState(lesson('quiz'), failed)).toBe('in-progress');
+    expect(isLessonComplete(lesson('quiz'), addAttempt(failed, attempt('b', true, 60), 60))).toBe(true);
   });
 
   it('stays complete once stamped, even when the tutor adds a required block later', () => {
@@ -127,6 +131,19 @@ describe('isLessonComplete', () => {
     const changed: LessonEntry = { ...lesson('intro'), blocks: [...lesson('intro').blocks, { id: 'new', kind: 'challenge', required: true }] };
     expect(isLessonComplete(changed, done)).toBe(true);
     expect(isLessonComplete(changed, ended(start(), 'intro'))).toBe(false);
+  });
+});
+
+describe('lessonHolds', () => {
+  it('says what holds a lesson read to the end, in the learner\'s words', () => {
+    expect(lessonHolds(lesson('customers'), visit(start(), 'customers', 1))).toEqual([]);
+    const read = ended(start(), 'customers');
+    expect(lessonHolds(lesson('customers'), read)).toEqual(['1 question to answer', '1 challenge to mark as done']);
+    expect(lessonHolds(lesson('customers'), reveal(read, 'customers', 'cereal', 20))).toEqual(['1 challenge to mark as done']);
+    expect(lessonHolds(lesson('quiz'), ended(start(), 'quiz'))).toEqual(['1 quiz to pass']);
+    const twoChallenges: LessonEntry = { ...lesson('customers'), blocks: [{ id: 'a', kind: 'challenge', required: true }, { id: 'b', kind: 'challenge', required: true }] };
+    expect(lessonHolds(twoChallenges, ended(start(), 'customers'))).toEqual(['2 challenges to mark as done']);
+    expect(lessonHolds(lesson('intro'), ended(start(), 'intro'))).toEqual([]);
   });
 });
 
@@ -154,10 +171,11 @@ describe('courseCompletion', () => {
     progress = reveal(ended(progress, 'john-lewis'), 'john-lewis', 'case', 30);
     progress = rate(setNote(progress, 'john-lewis', 'reflect', 'p1', 'Yes', 31), 'john-lewis', 'rate', 'Good', 32);
     progress = addAttempt(ended(progress, 'quiz'), attempt('fail', false, 40), 40);
+    // The failed attempt leaves the quiz's lesson open as well as the quiz.
     expect(courseCompletion(course, progress)).toEqual({
-      lessonsDone: 4,
+      lessonsDone: 3,
       lessonsTotal: 4,
-      percent: 80,
+      percent: 60,
       quizzesPassed: 0,
       quizzesTotal: 1,
       complete: false,

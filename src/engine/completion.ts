@@ -1,6 +1,7 @@
 // When a lesson, a quiz and a course count as done, computed from the course manifest and the
 // learner's progress. Pure; the player shows these figures, the LMS adapter reports them.
 import type { BlockEntry, CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
+import { getOwn as own } from './id-map.ts';
 import { blockKey, noteKey, type CourseProgress } from './progress-types.ts';
 
 export type LessonState = 'not-started' | 'in-progress' | 'done';
@@ -16,9 +17,6 @@ export interface CourseCompletion {
   complete: boolean;
 }
 
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
 
 /** Whether the interaction a required block asks for has happened. */
 function blockSatisfied(lessonId: string, block: BlockEntry, progress: CourseProgress): boolean {
@@ -44,23 +42,63 @@ function blockSatisfied(lessonId: string, block: BlockEntry, progress: CoursePro
     case 'rating':
       return own(progress.ratings, blockKey(lessonId, block.id)) !== undefined;
     case 'quiz':
-      return progress.attempts.some((attempt) => attempt.quizId === block.id);
+      // Passed, not merely tried: a failed attempt leaves the lesson open. A quiz with a pass mark
+      // of 0 passes on any finished attempt, so "attempted" is the rule there.
+      return isQuizPassed(block.id, progress);
     default:
       // Reading blocks (purpose, theory, video, outcomes) ask for nothing beyond reaching the end.
       return true;
   }
 }
 
+/** A block holds its lesson open until done when the tutor marked it required; a quiz always does. */
+function holdsLesson(block: BlockEntry): boolean {
+  return block.required || block.kind === 'quiz';
+}
+
+/** The blocks still holding a lesson open (required and not yet done), in lesson order. */
+export function pendingBlocks(lesson: LessonEntry, progress: CourseProgress): BlockEntry[] {
+  return lesson.blocks.filter((block) => holdsLesson(block) && !blockSatisfied(lesson.id, block, progress));
+}
+
 /**
- * Done when the learner reached the end and did every block marked `required`; once a lesson has
- * been stamped complete it stays complete.
+ * Done when the learner reached the end, did every block marked `required` and passed the lesson's
+ * quiz; once a lesson has been stamped complete it stays complete.
  */
 export function isLessonComplete(lesson: LessonEntry, progress: CourseProgress): boolean {
   const visited = own(progress.lessons, lesson.id);
   if (!visited) return false;
   if (visited.completedAt !== undefined) return true;
   if (visited.reachedEnd === undefined) return false;
-  return lesson.blocks.every((block) => !block.required || blockSatisfied(lesson.id, block, progress));
+  return pendingBlocks(lesson, progress).length === 0;
+}
+
+/**
+ * Why a lesson read to the end is not done yet, in the learner's words ("1 challenge to mark as
+ * done", "the quiz to pass"); empty when it is done, or when the end has not been reached (the
+ * reading itself is what is left).
+ */
+export function lessonHolds(lesson: LessonEntry, progress: CourseProgress): string[] {
+  const visited = own(progress.lessons, lesson.id);
+  if (!visited || visited.completedAt !== undefined || visited.reachedEnd === undefined) return [];
+  const counts = new Map<BlockEntry['kind'], number>();
+  for (const block of pendingBlocks(lesson, progress)) counts.set(block.kind, (counts.get(block.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => holdText(kind, count));
+}
+
+const HOLDS: Partial<Record<BlockEntry['kind'], [one: string, many: string]>> = {
+  challenge: ['challenge to mark as done', 'challenges to mark as done'],
+  question: ['question to answer', 'questions to answer'],
+  example: ['example to work through', 'examples to work through'],
+  'case-study': ['case study to compare', 'case studies to compare'],
+  reflection: ['reflection to write', 'reflections to write'],
+  rating: ['rating to give', 'ratings to give'],
+  quiz: ['quiz to pass', 'quizzes to pass'],
+};
+
+function holdText(kind: BlockEntry['kind'], count: number): string {
+  const [one, many] = HOLDS[kind] ?? ['activity to do', 'activities to do'];
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function lessonState(lesson: LessonEntry, progress: CourseProgress): LessonState {

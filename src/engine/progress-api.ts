@@ -27,6 +27,11 @@ export interface ProgressApi {
   setDone(lessonId: string, blockId: string, done: boolean): void;
   setNote(lessonId: string, blockId: string, promptId: string, text: string): void;
   assess(lessonId: string, blockId: string, promptId: string, assessment: SelfAssessment): void;
+  /**
+   * Settles a note that holds rival versions (see Note.versions): `text` is the note's own text
+   * (the rivals are dismissed) or a rival's (restored). Optional so that test doubles may omit it.
+   */
+  resolveNote?(lessonId: string, blockId: string, promptId: string, text: string): void;
   rate(lessonId: string, blockId: string, value: string): void;
   addAttempt(attempt: QuizAttempt): void;
   /** Write pending changes now (called on pagehide / visibilitychange too). */

@@ -208,7 +208,7 @@ describe('mergeProgress choices', () => {
     const a = { ...base, lessons: visit(base, '__proto__', 1).lessons };
     const merged = mergeProgress(a, visit(base, 'x', 2));
     expect(Object.hasOwn(merged.lessons, '__proto__')).toBe(true);
-    expect(Object.getPrototypeOf(merged.lessons)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(merged.lessons)).toBeNull();
   });
 });
 

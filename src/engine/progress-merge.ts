@@ -2,19 +2,15 @@
 // losing work from either. The merge is a join: commutative, associative and idempotent, so copies
 // converge whatever order they meet in. Every "newer wins" choice breaks ties by a canonical
 // comparison of the values, which is what keeps it associative.
+import { canonicalJson } from './canonical.ts';
+import { emptyIdMap } from './id-map.ts';
+import { noteFromVersions, noteVersions } from './note-versions.ts';
 import { compareAttempts } from './progress.ts';
 import type { BlockProgress, CourseProgress, LessonProgress, Note, QuizAttempt } from './progress-types.ts';
 
-type Json = Record<string, unknown>;
+export { canonicalJson } from './canonical.ts';
 
-/** JSON with object keys sorted: equal values give equal strings. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Json)[key])}`).join(',')}}`;
-}
+type Json = Record<string, unknown>;
 
 /** Deep equality over plain data (what a progress record is made of). */
 export function sameData(a: unknown, b: unknown): boolean {
@@ -56,7 +52,7 @@ function setKey(target: Json, key: string, value: unknown): void {
 
 /** Union of keys; for keys on both sides `both` decides (or, for unknown keys, a canonical pick). */
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, both: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = emptyIdMap<T>();
   for (const key of Object.keys(a)) {
     setKey(out, key, Object.hasOwn(b, key) ? both(a[key] as T, b[key] as T) : a[key]);
   }
@@ -107,13 +103,13 @@ function mergeBlock(a: BlockProgress, b: BlockProgress): BlockProgress {
   return out as BlockProgress;
 }
 
-const NOTE_KEYS = new Set(['text', 'updatedAt', 'assessment', 'assessedAt']);
+const NOTE_KEYS = new Set(['text', 'updatedAt', 'by', 'seen', 'versions', 'assessment', 'assessedAt']);
 type Judgement = Pick<Note, 'assessment' | 'assessedAt'>;
 function mergeNote(a: Note, b: Note): Note {
   const out = unknownKeys(a, b, NOTE_KEYS);
-  const text = later({ text: a.text, updatedAt: a.updatedAt }, { text: b.text, updatedAt: b.updatedAt }, (t) => [t.updatedAt]);
-  setKey(out, 'text', text.text);
-  setKey(out, 'updatedAt', text.updatedAt);
+  // Both sides' texts survive unless one was written from the other (note-versions.ts).
+  const texts = noteFromVersions([...noteVersions(a), ...noteVersions(b)]);
+  for (const key of ['text', 'updatedAt', 'by', 'seen', 'versions'] as const) setKey(out, key, texts[key]);
   const judgement = later<Judgement>(
     { assessment: a.assessment, assessedAt: a.assessedAt },
     { assessment: b.assessment, assessedAt: b.assessedAt },
@@ -125,12 +121,20 @@ function mergeNote(a: Note, b: Note): Note {
 }
 
 function mergeAttempts(a: QuizAttempt[], b: QuizAttempt[]): QuizAttempt[] {
+  // A summary meets a whole history on every save: nothing to merge, and the list is kept as it is.
+  if (a.length === 0 && isCanonical(b)) return b;
+  if (b.length === 0 && isCanonical(a)) return a;
   const byId = new Map<string, QuizAttempt>();
   for (const attempt of [...a, ...b]) {
     const seen = byId.get(attempt.id);
     byId.set(attempt.id, seen ? later(seen, attempt, (x) => [x.finishedAt]) : attempt);
   }
   return [...byId.values()].sort(compareAttempts);
+}
+
+function isCanonical(attempts: QuizAttempt[]): boolean {
+  for (let i = 1; i < attempts.length; i++) if (compareAttempts(attempts[i - 1] as QuizAttempt, attempts[i] as QuizAttempt) >= 0) return false;
+  return true;
 }
 
 const PROGRESS_KEYS = new Set([
@@ -147,9 +151,10 @@ const PROGRESS_KEYS = new Set([
 
 /**
  * Everything either copy knows: lesson completion only grows (earliest completion, earliest first
- * visit, latest last visit, longest time), reveals keep the earliest, the done toggle and notes,
- * judgements, ratings and the position go to the later writer, attempts are a union by id, and keys
- * this build does not know are kept.
+ * visit, latest last visit, longest time), reveals keep the earliest, the done toggle, judgements,
+ * ratings and the position go to the later writer, a note keeps the other side's text as a rival
+ * version unless one was written from the other, attempts are a union by id, and keys this build
+ * does not know are kept.
  */
 export function mergeProgress(a: CourseProgress, b: CourseProgress): CourseProgress {
   if (a.courseId !== b.courseId) {

@@ -28,10 +28,27 @@ export interface BlockProgress {
   changedAt?: number;
 }
 
-/** A reflection or a case-study answer the learner wrote, keyed `${lessonId}/${blockId}/${promptId}`. */
-export interface Note {
+/** One text of a note, as one tab or device wrote it. */
+export interface NoteVersion {
   text: string;
   updatedAt: number;
+  /** The tab that wrote it (absent on texts written before writers were recorded). */
+  by?: string;
+  /**
+   * What the writer had seen when it wrote this text: the latest time of each writer's versions
+   * (see note-versions.ts). A version it had seen is one this text grew from, not a rival.
+   */
+  seen?: Record<string, number>;
+}
+
+/**
+ * A reflection or a case-study answer the learner wrote, keyed `${lessonId}/${blockId}/${promptId}`.
+ * The note's own text is the newest version; `versions` holds texts written elsewhere at the same
+ * time (another tab, an imported file) that it did not grow from, kept for the learner to restore.
+ */
+export interface Note extends NoteVersion {
+  /** Rival texts the learner has not yet dismissed, oldest first. */
+  versions?: NoteVersion[];
   /** Case-study questions: the learner's judgement after comparing with the model answer. */
   assessment?: SelfAssessment;
   assessedAt?: number;

@@ -4,6 +4,8 @@
 // written them).
 import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
 import { isLessonComplete } from './completion.ts';
+import { emptyIdMap, getOwn as own, setOwn, toIdMap, withEntry } from './id-map.ts';
+import { noteFromVersions, noteVersions, seenThrough } from './note-versions.ts';
 import {
   blockKey,
   noteKey,
@@ -11,6 +13,7 @@ import {
   type CourseProgress,
   type LessonProgress,
   type Note,
+  type NoteVersion,
   type QuizAttempt,
   type SelfAssessment,
 } from './progress-types.ts';
@@ -18,25 +21,37 @@ import {
 export function emptyProgress(courseId: string, now: number): CourseProgress {
   return {
     courseId,
-    lessons: {},
-    blocks: {},
-    notes: {},
-    ratings: {},
+    lessons: emptyIdMap(),
+    blocks: emptyIdMap(),
+    notes: emptyIdMap(),
+    ratings: emptyIdMap(),
     attempts: [],
     position: null,
     updatedAt: now,
   };
 }
 
-/** Sets `record[key] = value` on a copy, safe for any key (ids come from stored data). */
-function withEntry<T>(record: Record<string, T>, key: string, value: T): Record<string, T> {
-  const copy = { ...record };
-  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
-  return copy;
+/**
+ * The same progress with every map keyed by id made a null-prototype map (see id-map.ts): applied
+ * to whatever comes from storage, another tab or a file before the player reads it.
+ */
+export function withIdMaps(progress: CourseProgress): CourseProgress {
+  return {
+    ...progress,
+    lessons: toIdMap(progress.lessons),
+    blocks: toIdMap(progress.blocks),
+    notes: toIdMap(progress.notes),
+    ratings: toIdMap(progress.ratings),
+  };
 }
 
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+/**
+ * The time of a change that replaces one stamped `seen`: now, or just after `seen` when this
+ * device's clock is behind the one that wrote it, so the learner's latest action always wins the
+ * "later writer" merges (times from elsewhere are bounded first: see boundTimes).
+ */
+function after(seen: number | undefined, now: number): number {
+  return seen === undefined ? now : Math.max(now, seen + 1);
 }
 
 function touched(progress: CourseProgress, now: number): number {
@@ -67,7 +82,7 @@ export function reachEnd(progress: CourseProgress, lessonId: string, now: number
   if (lesson.reachedEnd !== undefined) return progress;
   return {
     ...progress,
-    lessons: withEntry(progress.lessons, lessonId, { ...lesson, reachedEnd: now }),
+    lessons: withEntry<LessonProgress>(progress.lessons, lessonId, { ...lesson, reachedEnd: now }),
     updatedAt: touched(progress, now),
   };
 }
@@ -109,12 +124,16 @@ export function setDone(
   if (isDone === done) return progress;
   return {
     ...progress,
-    blocks: withEntry<BlockProgress>(progress.blocks, key, { ...block, doneAt: done ? now : null, changedAt: now }),
+    blocks: withEntry<BlockProgress>(progress.blocks, key, { ...block, doneAt: done ? now : null, changedAt: after(block?.changedAt, now) }),
     updatedAt: touched(progress, now),
   };
 }
 
-/** The learner typed in a reflection prompt or a case-study answer. An existing self-assessment stays. */
+/**
+ * The learner typed in a reflection prompt or a case-study answer. The new text is stamped as grown
+ * from the one it replaces (see note-versions.ts), later than it even when this device's clock is
+ * behind, and an existing self-assessment and any rival versions stay.
+ */
 export function setNote(
   progress: CourseProgress,
   lessonId: string,
@@ -122,13 +141,49 @@ export function setNote(
   promptId: string,
   text: string,
   now: number,
+  writer?: string,
 ): CourseProgress {
   const key = noteKey(lessonId, blockId, promptId);
   const note = own(progress.notes, key);
   if (note && note.text === text) return progress;
+  // Written on top of the note's own text only: its rivals stay rivals until the learner settles them.
+  const next: Note = note ? { ...note, text, updatedAt: after(note.updatedAt, now), seen: seenThrough([note]) } : { text, updatedAt: now };
+  if (writer === undefined) delete next.by;
+  else next.by = writer;
   return {
     ...progress,
-    notes: withEntry<Note>(progress.notes, key, { ...note, text, updatedAt: now }),
+    notes: withEntry<Note>(progress.notes, key, next),
+    updatedAt: touched(progress, now),
+  };
+}
+
+/**
+ * The learner settled a note that holds rival versions: `text` is either the note's own text (the
+ * rivals are dismissed) or a rival's text (restored; the text it replaces stays as a rival).
+ */
+export function resolveNote(
+  progress: CourseProgress,
+  lessonId: string,
+  blockId: string,
+  promptId: string,
+  text: string,
+  now: number,
+  writer?: string,
+): CourseProgress {
+  const key = noteKey(lessonId, blockId, promptId);
+  const note = own(progress.notes, key);
+  if (!note) return progress;
+  const versions = noteVersions(note);
+  const chosen = text === note.text ? undefined : versions.find((version) => version.text === text);
+  if (text !== note.text && !chosen) return progress;
+  // Keeping the own text supersedes every rival; restoring one supersedes it (and what it had seen)
+  // while the text it replaces stays a rival.
+  const written: NoteVersion = { text, updatedAt: after(note.updatedAt, now), seen: seenThrough(chosen ? [chosen] : versions) };
+  if (writer !== undefined) written.by = writer;
+  const { versions: _old, by: _by, seen: _seen, ...rest } = note;
+  return {
+    ...progress,
+    notes: withEntry<Note>(progress.notes, key, { ...rest, ...noteFromVersions([written, ...versions]) }),
     updatedAt: touched(progress, now),
   };
 }
@@ -162,10 +217,11 @@ export function rate(
   now: number,
 ): CourseProgress {
   const key = blockKey(lessonId, blockId);
-  if (own(progress.ratings, key)?.value === value) return progress;
+  const rating = own(progress.ratings, key);
+  if (rating?.value === value) return progress;
   return {
     ...progress,
-    ratings: withEntry(progress.ratings, key, { value, at: now }),
+    ratings: withEntry(progress.ratings, key, { value, at: after(rating?.at, now) }),
     updatedAt: touched(progress, now),
   };
 }
@@ -193,7 +249,7 @@ export function settleLesson(progress: CourseProgress, lesson: LessonEntry, now:
   if (!current || current.completedAt !== undefined || !isLessonComplete(lesson, progress)) return progress;
   return {
     ...progress,
-    lessons: withEntry(progress.lessons, lesson.id, { ...current, completedAt: now }),
+    lessons: withEntry<LessonProgress>(progress.lessons, lesson.id, { ...current, completedAt: now }),
     updatedAt: touched(progress, now),
   };
 }
@@ -201,4 +257,60 @@ export function settleLesson(progress: CourseProgress, lesson: LessonEntry, now:
 /** settleLesson for every lesson of a course (after a restore, an import or a merge). */
 export function settleCourse(progress: CourseProgress, course: CourseManifest, now: number): CourseProgress {
   return course.lessons.reduce((next, lesson) => settleLesson(next, lesson, now), progress);
+}
+
+/** How far ahead of this device's clock another copy's times may be before they count as wrong. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+function boundEntries<T>(map: Record<string, T>, bound: (entry: T) => T): Record<string, T> {
+  let copy: Record<string, T> | null = null;
+  for (const id of Object.keys(map)) {
+    const entry = map[id] as T;
+    const bounded = bound(entry);
+    if (bounded !== entry) copy = withEntry(copy ?? map, id, bounded);
+  }
+  return copy ?? map;
+}
+
+/**
+ * Caps the times that decide "the later writer wins" at `limit` (now plus a small skew): a copy
+ * from a device whose clock runs a year fast must not win every later edit made here. Returns the
+ * same object when nothing was in the future.
+ */
+export function boundTimes(progress: CourseProgress, limit: number): CourseProgress {
+  const cap = (time: number): number => Math.min(time, limit);
+  const future = (...times: (number | null | undefined)[]): boolean => times.some((time) => typeof time === 'number' && time > limit);
+  const boundVersion = <V extends NoteVersion>(version: V): V => {
+    const seen = Object.values(version.seen ?? {});
+    if (!future(version.updatedAt, ...seen)) return version;
+    const bounded: V = { ...version, updatedAt: cap(version.updatedAt) };
+    if (version.seen) {
+      bounded.seen = emptyIdMap<number>();
+      for (const [writer, time] of Object.entries(version.seen)) setOwn(bounded.seen, writer, cap(time));
+    }
+    return bounded;
+  };
+  const notes = boundEntries(progress.notes, (note) => {
+    const own = boundVersion(note);
+    const versions = note.versions?.map(boundVersion);
+    const changed = own !== note || future(note.assessedAt) || versions?.some((version, i) => version !== note.versions?.[i]);
+    if (!changed) return note;
+    const bounded: Note = { ...own };
+    if (versions) bounded.versions = versions;
+    if (note.assessedAt !== undefined) bounded.assessedAt = cap(note.assessedAt);
+    return bounded;
+  });
+  const ratings = boundEntries(progress.ratings, (rating) => (future(rating.at) ? { ...rating, at: cap(rating.at) } : rating));
+  const blocks = boundEntries(progress.blocks, (block) => {
+    if (!future(block.changedAt, block.doneAt)) return block;
+    const bounded: BlockProgress = { ...block };
+    if (block.changedAt !== undefined) bounded.changedAt = cap(block.changedAt);
+    if (typeof block.doneAt === 'number') bounded.doneAt = cap(block.doneAt);
+    return bounded;
+  });
+  const position = progress.position && future(progress.position.at) ? { ...progress.position, at: cap(progress.position.at) } : progress.position;
+  if (notes === progress.notes && ratings === progress.ratings && blocks === progress.blocks && position === progress.position && !future(progress.updatedAt)) {
+    return progress;
+  }
+  return { ...progress, notes, ratings, blocks, position, updatedAt: cap(progress.updatedAt) };
 }

@@ -147,18 +147,31 @@ describe('generated hostile files (too large to keep in the corpus)', () => {
     JSON.stringify({ ...validDocument(), courses: { 'external-customers': course } });
   const course = (): CourseProgress => (validDocument().courses as Record<string, CourseProgress>)['external-customers']!;
 
-  it('refuses a file over 5 MB', () => {
+  it('refuses a file over 50 MB', () => {
     const text = withCourse({ ...course(), padding: 'x'.repeat(IMPORT_LIMITS.bytes) });
     expect(parseImport(text, KNOWN)).toEqual({
       ok: false,
-      message: "This file can't be imported: it is 5.1 MB; a progress file can be at most 5 MB. Nothing was changed.",
+      message: "This file can't be imported: it is 50.1 MB; a progress file can be at most 50 MB. Nothing was changed.",
+    });
+  });
+
+  it('refuses a file of 60 MB before reading any of it', () => {
+    const text = withCourse({ ...course(), padding: 'x'.repeat(60 * 1024 * 1024) });
+    expect(parseImport(text, KNOWN)).toMatchObject({ ok: false, message: expect.stringMatching(/it is 60\.1 MB; a progress file can be at most 50 MB/) });
+  });
+
+  it('refuses a file of 200,000 attempts', () => {
+    const text = withCourse({ ...course(), attempts: new Array(200_000).fill({ id: 'a' }) });
+    expect(parseImport(text, KNOWN)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/it holds 200,000 quiz attempts; the limit is 100,000/),
     });
   });
 
   it('counts bytes, not characters, against the size limit', () => {
-    // 2 million three-byte characters: 6 MB in UTF-8.
-    const text = withCourse({ ...course(), padding: Array.from({ length: 20 }, () => '€'.repeat(99_999)) });
-    expect(parseImport(text, KNOWN)).toMatchObject({ ok: false, message: expect.stringMatching(/it is 5\.8 MB/) });
+    // 18 million three-byte characters: 54 MB in UTF-8, though fewer than 50 million characters.
+    const text = withCourse({ ...course(), padding: Array.from({ length: 180 }, () => '€'.repeat(99_999)) });
+    expect(parseImport(text, KNOWN)).toMatchObject({ ok: false, message: expect.stringMatching(/it is 5[1-2]\.\d MB; a progress file can be at most 50 MB/) });
   });
 
   it('refuses a note of more than 100,000 characters', () => {

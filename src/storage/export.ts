@@ -3,6 +3,8 @@
 // merged, and a bad one is refused with a message that says why.
 import type { CourseProgress } from '../engine/progress-types.ts';
 import { mergeProgress } from '../engine/progress-merge.ts';
+import { withIdMaps } from '../engine/progress.ts';
+import { readAllAttempts } from './attempt-log.ts';
 import { parseJson } from './json.ts';
 import { courseIdOfProgressKey } from './keys.ts';
 import { canonicalAttempts, restoreProgress } from './restore.ts';
@@ -15,7 +17,8 @@ export const EXPORT_VERSION = 1;
 
 /** Import limits: far above a real learner's progress, low enough to refuse a hostile file quickly. */
 export const IMPORT_LIMITS = {
-  bytes: 5 * 1024 * 1024,
+  /** An export of 10,000 attempts is about 20 MB. */
+  bytes: 50 * 1024 * 1024,
   stringLength: 100_000,
   attempts: 100_000,
 } as const;
@@ -56,7 +59,11 @@ export async function exportAll(store: ProgressStore, now: number, live: CourseP
       continue;
     }
     // Damaged parts stay in their quarantine copy; the export carries what restores cleanly.
-    setOwn(courses, courseId, restoreProgress(stored.value, courseId, now).progress);
+    const summary = restoreProgress(stored.value, courseId, now).progress;
+    const log = await readAllAttempts(store, courseId);
+    if (!log.ok) warnings.push(`Quiz attempts for "${courseId}" could not be read (${log.message}).`);
+    const logged = log.ok ? log.value.attempts.filter((attempt) => attempt.finishedAt >= (summary.resetAt ?? 0)) : [];
+    setOwn(courses, courseId, mergeProgress(summary, { ...summary, attempts: logged }));
   }
   for (const progress of live) {
     const stored = Object.hasOwn(courses, progress.courseId) ? courses[progress.courseId] : undefined;
@@ -93,6 +100,28 @@ function quoteList(ids: string[]): string {
   return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
 }
 
+/** Where a file holds maps keyed by id: courses, a course's lessons, blocks, notes and ratings, a matching answer. */
+function isIdMapPath(path: readonly string[]): boolean {
+  const [first, , third, , fifth, , seventh, eighth] = path;
+  if (first !== 'courses') return false;
+  if (path.length === 1) return true;
+  if (path.length === 3) return third === 'lessons' || third === 'blocks' || third === 'notes' || third === 'ratings';
+  return path.length === 8 && third === 'attempts' && fifth === 'results' && seventh === 'answer' && eighth === 'chosen';
+}
+
+/** The first `constructor` or `prototype` key found where the file's format has fixed field names. */
+function reservedKeyOutsideIdMaps(value: unknown, path: string[]): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const idMap = !Array.isArray(value) && isIdMapPath(path);
+  // Recursive: JSON.parse bounded the depth, and a depth error is caught by the caller's guard.
+  for (const key of Object.keys(value)) {
+    if (!idMap && (key === 'constructor' || key === 'prototype')) return key;
+    const found = reservedKeyOutsideIdMaps((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Validates an import file (its text). Refuses, with a message for the learner, a file that is not
  * JSON, not a Coursemark progress export, of another format version, too large, holding keys that
@@ -105,9 +134,13 @@ export function parseImport(text: string, knownCourseIds: readonly string[]): Im
     return refuse(`it is ${formatSize(bytes)}; a progress file can be at most ${IMPORT_LIMITS.bytes / (1024 * 1024)} MB`);
   }
   if (text.trim() === '') return refuse('it is empty');
-  const parsed = parseJson(text, { maxStringLength: IMPORT_LIMITS.stringLength });
+  // `__proto__` is no id a course can have (ids are lowercase slugs); `constructor` and `prototype`
+  // can be, so they are refused only where no id is expected.
+  const parsed = parseJson(text, { maxStringLength: IMPORT_LIMITS.stringLength, forbiddenKeys: new Set(['__proto__']) });
   if (!parsed.ok) return refuse(parsed.message);
   const file = parsed.value;
+  const reserved = reservedKeyOutsideIdMaps(file, []);
+  if (reserved) return refuse(`it contains the key "${reserved}", which is not allowed`);
   if (!isPlainObject(file) || file.format !== EXPORT_FORMAT) {
     return refuse(`it is not a Coursemark progress export (expected "format": "${EXPORT_FORMAT}")`);
   }
@@ -147,7 +180,7 @@ export function parseImport(text: string, knownCourseIds: readonly string[]): Im
     if (progress.courseId !== courseId) {
       return refuse(`the progress filed under "${courseId}" says it belongs to "${progress.courseId}"`);
     }
-    setOwn(courses, courseId, { ...progress, attempts: canonicalAttempts(progress.attempts) });
+    setOwn(courses, courseId, withIdMaps({ ...progress, attempts: canonicalAttempts(progress.attempts) }));
   }
   return { ok: true, courses };
 }

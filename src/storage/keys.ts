@@ -20,9 +20,30 @@ export function courseIdOfProgressKey(key: string): string | null {
     : null;
 }
 
+const ATTEMPT_PREFIX = 'coursemark:v1:attempt:';
+
+/** The start of every attempt key of one course. Parts are URI-encoded, so none holds a `/`. */
+export function attemptPrefix(courseId: string): string {
+  return `${ATTEMPT_PREFIX}${encodeURIComponent(courseId)}/`;
+}
+
+/**
+ * Where one finished quiz attempt lives, written once and never rewritten. Keys sort by course,
+ * quiz and finishing time (zero-padded epoch ms), so a course's or a quiz's attempts are one range.
+ */
+export function attemptKey(courseId: string, attempt: { quizId: string; finishedAt: number; id: string }): string {
+  const time = String(Math.max(0, Math.floor(attempt.finishedAt))).padStart(15, '0');
+  return `${attemptPrefix(courseId)}${encodeURIComponent(attempt.quizId)}/${time}/${encodeURIComponent(attempt.id)}`;
+}
+
 /** Where an unreadable record is kept aside, never deleted, for support or a later build to recover. */
 export function quarantineKey(courseId: string, at: number): string {
-  return `${QUARANTINE_PREFIX}${courseId}:${at}`;
+  return `${quarantinePrefix(courseId)}${at}`;
+}
+
+/** The start of every quarantine key of one course (course ids hold no `:`). */
+export function quarantinePrefix(courseId: string): string {
+  return `${QUARANTINE_PREFIX}${courseId}:`;
 }
 
 export function isQuarantineKey(key: string): boolean {

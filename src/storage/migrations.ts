@@ -2,8 +2,9 @@
 // add version N+1 to RecordByVersion and RECORD_FORMATS, write the N -> N+1 step in MIGRATIONS, and
 // add a stored blob of version N to tests/fixtures/storage/.
 import * as z from 'zod/mini';
+import { emptyIdMap, getOwn, setOwn } from '../engine/id-map.ts';
 import { emptyProgress } from '../engine/progress.ts';
-import type { QuizAttempt } from '../engine/progress-types.ts';
+import type { BlockProgress, LessonProgress, QuizAttempt } from '../engine/progress-types.ts';
 import {
   CURRENT_RECORD_VERSION,
   Id,
@@ -51,12 +52,16 @@ export const V1_FIELDS = {
 export const ProgressRecordV1Schema = z.looseObject(V1_FIELDS);
 export type ProgressRecordV1 = z.infer<typeof ProgressRecordV1Schema>;
 
+/** Version 2: the whole CourseProgress, attempts inline, in one record. */
+export type ProgressRecordV2 = Omit<ProgressRecord, 'version'> & { version: 2 };
+
 export interface RecordByVersion {
   1: ProgressRecordV1;
-  2: ProgressRecord;
+  2: ProgressRecordV2;
+  3: ProgressRecord;
 }
 export type RecordVersion = keyof RecordByVersion;
-type NextVersion = { 1: 2 };
+type NextVersion = { 1: 2; 2: 3 };
 
 /** The fields of a version, one schema each (restore salvages field by field), and what a missing field defaults to. */
 export interface RecordFormat {
@@ -82,8 +87,12 @@ export const RECORD_FORMATS: { [V in RecordVersion]: RecordFormat } = {
     }),
   },
   2: {
-    fields: { version: z.literal(CURRENT_RECORD_VERSION), ...PROGRESS_FIELDS },
-    defaults: (courseId, now) => ({ version: CURRENT_RECORD_VERSION, ...emptyProgress(courseId, now) }),
+    fields: { version: z.literal(2), ...PROGRESS_FIELDS },
+    defaults: (courseId, now) => ({ version: 2, ...emptyProgress(courseId, now) }),
+  },
+  3: {
+    fields: { version: z.literal(3), ...PROGRESS_FIELDS },
+    defaults: (courseId, now) => ({ version: 3, ...emptyProgress(courseId, now) }),
   },
 };
 
@@ -95,32 +104,36 @@ function withoutKeys(record: Record<string, unknown>, known: object): Record<str
   return rest;
 }
 
-function migrateV1toV2(v1: ProgressRecordV1): ProgressRecord {
+function migrateV1toV2(v1: ProgressRecordV1): ProgressRecordV2 {
   const at = v1.savedAt;
-  const record: ProgressRecord = {
+  const record: ProgressRecordV2 = {
     // Fields a later 1.x build added are carried over untouched.
     ...withoutKeys(v1, V1_FIELDS),
     version: 2,
     courseId: v1.courseId,
-    lessons: {},
-    blocks: {},
-    notes: {},
-    ratings: {},
+    lessons: emptyIdMap(),
+    blocks: emptyIdMap(),
+    notes: emptyIdMap(),
+    ratings: emptyIdMap(),
     attempts: [],
     position: null,
     updatedAt: at,
   };
   const completed = new Set(v1.completed);
   for (const lessonId of new Set([...Object.keys(v1.visited), ...v1.completed])) {
-    const seen = v1.visited[lessonId] ?? at;
-    record.lessons[lessonId] = completed.has(lessonId)
-      ? { firstVisit: seen, lastVisit: seen, reachedEnd: seen, completedAt: seen, timeSpentMs: 0 }
-      : { firstVisit: seen, lastVisit: seen, timeSpentMs: 0 };
+    const seen = getOwn(v1.visited, lessonId) ?? at;
+    setOwn<LessonProgress>(
+      record.lessons,
+      lessonId,
+      completed.has(lessonId)
+        ? { firstVisit: seen, lastVisit: seen, reachedEnd: seen, completedAt: seen, timeSpentMs: 0 }
+        : { firstVisit: seen, lastVisit: seen, timeSpentMs: 0 },
+    );
   }
-  for (const key of v1.revealed) record.blocks[key] = { revealedAt: at };
-  for (const key of v1.done) record.blocks[key] = { ...record.blocks[key], doneAt: at, changedAt: at };
-  for (const [key, text] of Object.entries(v1.reflections)) record.notes[key] = { text, updatedAt: at };
-  for (const [key, value] of Object.entries(v1.ratings)) record.ratings[key] = { value, at };
+  for (const key of v1.revealed) setOwn<BlockProgress>(record.blocks, key, { revealedAt: at });
+  for (const key of v1.done) setOwn<BlockProgress>(record.blocks, key, { ...getOwn(record.blocks, key), doneAt: at, changedAt: at });
+  for (const [key, text] of Object.entries(v1.reflections)) setOwn(record.notes, key, { text, updatedAt: at });
+  for (const [key, value] of Object.entries(v1.ratings)) setOwn(record.ratings, key, { value, at });
   record.attempts = v1.attempts.map((old, index): QuizAttempt => ({
     ...withoutKeys(old, { quizId: 0, finishedAt: 0, score: 0, maxScore: 0, passMark: 0, passed: 0 }),
     // Derived, not random: two tabs migrating the same record must produce the same ids.
@@ -136,13 +149,22 @@ function migrateV1toV2(v1: ProgressRecordV1): ProgressRecord {
     passMark: old.passMark,
     passed: old.passed,
   }));
-  if (v1.lastLesson) record.position = { lessonId: v1.lastLesson, at: v1.visited[v1.lastLesson] ?? at };
+  if (v1.lastLesson) record.position = { lessonId: v1.lastLesson, at: getOwn(v1.visited, v1.lastLesson) ?? at };
   return record;
 }
 
 /** One step per version: MIGRATIONS[n] turns a version n record into version n + 1. */
+/**
+ * The fields stay; what changes is where attempts are kept. The record still carries them here, and
+ * loadProgress (records.ts) moves them to their own keys in two phases before it rewrites the record.
+ */
+function migrateV2toV3(v2: ProgressRecordV2): ProgressRecord {
+  return { ...v2, version: 3 };
+}
+
 export const MIGRATIONS: { [V in keyof NextVersion]: (record: RecordByVersion[V]) => RecordByVersion[NextVersion[V]] } = {
   1: migrateV1toV2,
+  2: migrateV2toV3,
 };
 
 export function isRecordVersion(version: unknown): version is RecordVersion {

@@ -4,10 +4,15 @@
 // Anything it does not vouch for goes through the full restore (restore.ts, loaded on demand),
 // which validates with zod, migrates and salvages. A test keeps the two in agreement: whatever
 // this check accepts, ProgressRecordSchema accepts too.
-import { compareAttempts } from '../engine/progress.ts';
+import { compareAttempts, withIdMaps } from '../engine/progress.ts';
 import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
 
-export const CURRENT_RECORD_VERSION = 2;
+/**
+ * 3: the summary layout. The record under progressKey() holds everything but finished attempts,
+ * which live under attemptKey() one each (attempt-log.ts). A record with attempts inline (version
+ * 1 or 2, or 3 written by a test) is moved into that layout when it is loaded or saved over.
+ */
+export const CURRENT_RECORD_VERSION = 3;
 
 export type ProgressRecord = CourseProgress & {
   version: typeof CURRENT_RECORD_VERSION;
@@ -15,11 +20,21 @@ export type ProgressRecord = CourseProgress & {
   writeId?: string;
 };
 
-/** Keys that must never become property names: they reach Object.prototype through a plain object. */
+/**
+ * Keys that reach Object.prototype through a plain object. Ids may be any of them (a lesson called
+ * `constructor`): maps of progress by id are null-prototype objects (src/engine/id-map.ts) and are
+ * always written with defineProperty. Only the fixed fields of a record or a file refuse them.
+ */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function toRecord(progress: CourseProgress): ProgressRecord {
   return { ...progress, version: CURRENT_RECORD_VERSION };
+}
+
+/** What is stored under progressKey(): the record without its attempts (they are stored one each). */
+export function toSummaryRecord(progress: CourseProgress): Omit<ProgressRecord, 'attempts'> {
+  const { attempts: _attempts, ...summary } = progress;
+  return { ...summary, version: CURRENT_RECORD_VERSION };
 }
 
 type Check = (value: unknown) => boolean;
@@ -47,7 +62,7 @@ const map =
   (check: Check): Check =>
   (value) => {
     if (!isObject(value)) return false;
-    for (const key of Object.keys(value)) if (key === '' || FORBIDDEN_KEYS.has(key) || !check(value[key])) return false;
+    for (const key of Object.keys(value)) if (key === '' || !check(value[key])) return false;
     return true;
   };
 const isAssessment: Check = (value) => value === 'got' || value === 'partly' || value === 'missed';
@@ -66,7 +81,7 @@ const ANSWERS: Record<string, Check> = {
 };
 const isAnswer: Check = (value) => isObject(value) && typeof value.type === 'string' && Object.hasOwn(ANSWERS, value.type) && ANSWERS[value.type]!(value);
 
-const isAttempt = shape({
+export const isAttempt = shape({
   id: isId,
   quizId: isId,
   startedAt: isTime,
@@ -94,9 +109,20 @@ const isRecordShape = shape({
     }),
   ),
   blocks: map(shape({ revealedAt: optional(isTime), doneAt: optional(nullable(isTime)), changedAt: optional(isTime) })),
-  notes: map(shape({ text: isText, updatedAt: isTime, assessment: optional(isAssessment), assessedAt: optional(isTime) })),
+  notes: map(
+    shape({
+      text: isText,
+      updatedAt: isTime,
+      by: optional(isId),
+      seen: optional(map(isTime)),
+      versions: optional(list(shape({ text: isText, updatedAt: isTime, by: optional(isId), seen: optional(map(isTime)) }))),
+      assessment: optional(isAssessment),
+      assessedAt: optional(isTime),
+    }),
+  ),
   ratings: map(shape({ value: isText, at: isTime })),
-  attempts: list(isAttempt),
+  // Absent in a summary record; inline in older ones (moved out on load).
+  attempts: optional(list(isAttempt)),
   position: nullable(shape({ lessonId: isId, at: isTime })),
   updatedAt: isTime,
   resetAt: optional(isTime),
@@ -124,5 +150,5 @@ export function canonicalAttempts(attempts: QuizAttempt[]): QuizAttempt[] {
 /** The learner's progress held by a sound record (without the stored copy's version and write id). */
 export function progressOfSoundRecord(record: ProgressRecord): CourseProgress {
   const { version: _version, writeId: _writeId, ...progress } = record;
-  return { ...progress, attempts: canonicalAttempts(progress.attempts) };
+  return withIdMaps({ ...progress, attempts: canonicalAttempts(progress.attempts ?? []) });
 }

@@ -1,11 +1,14 @@
-// Reading and writing one course's progress record: restore on load, keep a damaged original aside
-// before anything replaces it, and read-merge-write on save so that another tab's work is never
-// overwritten.
+// Reading and writing one course's progress: a small summary record (restored on load, a damaged
+// original kept aside before anything replaces it, read-merge-written on save so that another tab's
+// work is never overwritten) and the attempt log beside it (attempt-log.ts).
 import { mergeProgress } from '../engine/progress-merge.ts';
-import type { CourseProgress } from '../engine/progress-types.ts';
-import { progressKey, quarantineKey } from './keys.ts';
-import { emptyProgress } from '../engine/progress.ts';
-import { isSoundRecord, progressOfSoundRecord, toRecord } from './record-check.ts';
+import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
+import { readAllAttempts, writeAttempts } from './attempt-log.ts';
+import { canonicalJson } from '../engine/canonical.ts';
+import { hasCycle, withoutCycles } from './cycles.ts';
+import { progressKey, quarantineKey, quarantinePrefix } from './keys.ts';
+import { CLOCK_SKEW_MS, boundTimes, emptyProgress } from '../engine/progress.ts';
+import { isSoundRecord, progressOfSoundRecord, toSummaryRecord } from './record-check.ts';
 import type { Restored } from './restore.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
 
@@ -55,7 +58,7 @@ export interface SavedProgress {
  */
 export async function restore(value: unknown, courseId: string, now: number): Promise<Restored> {
   if (value === null || value === undefined) return { progress: emptyProgress(courseId, now), problems: [], migratedFrom: null };
-  if (isSoundRecord(value, courseId)) return { progress: progressOfSoundRecord(value), problems: [], migratedFrom: null };
+  if (isSoundRecord(value, courseId) && !hasCycle(value)) return { progress: progressOfSoundRecord(value), problems: [], migratedFrom: null };
   const { restoreProgress } = await import('./restore.ts');
   return restoreProgress(value, courseId, now);
 }
@@ -65,6 +68,28 @@ function storedWriteId(value: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/** Quarantine copies kept per course: the newest few are what support or a later build can use. */
+export const MAX_QUARANTINE_COPIES = 5;
+
+/** Comparable text of a stored value, whatever it holds (a cycle included). */
+function fingerprint(value: unknown): string {
+  return canonicalJson(withoutCycles(value, { add: () => undefined }));
+}
+
+/** The quarantine keys of a course, oldest first (keys end in the time they were kept). */
+async function quarantineKeys(store: ProgressStore, courseId: string): Promise<StoreResult<string[]>> {
+  const all = await store.keys();
+  if (!all.ok) return all;
+  const prefix = quarantinePrefix(courseId);
+  const timeOf = (key: string): number => Number.parseInt(key.slice(prefix.length), 10) || 0;
+  const keys = all.value.filter((key) => key.startsWith(prefix)).sort((a, b) => timeOf(a) - timeOf(b) || (a < b ? -1 : 1));
+  return { ok: true, value: keys };
+}
+
+/**
+ * Keeps a damaged record aside, once: a copy identical to one already kept is not added again, and
+ * only the newest MAX_QUARANTINE_COPIES copies of a course stay, so storage cannot grow without end.
+ */
 async function keepAside(
   store: ProgressStore,
   courseId: string,
@@ -72,27 +97,89 @@ async function keepAside(
   problems: string[],
   now: number,
 ): Promise<StoreResult<string>> {
+  const existing = await quarantineKeys(store, courseId);
+  if (!existing.ok) return existing;
+  const print = fingerprint(value);
+  for (const key of existing.value) {
+    const kept = await store.get(key);
+    if (kept.ok && kept.value && typeof kept.value === 'object' && fingerprint((kept.value as QuarantineRecord).record) === print) {
+      return { ok: true, value: key };
+    }
+  }
   let key = quarantineKey(courseId, now);
   // Two damaged records in one millisecond must not share a key.
-  for (let n = 1; ; n++) {
-    const existing = await store.get(key);
-    if (!existing.ok) return existing;
-    if (existing.value === null) break;
-    key = `${quarantineKey(courseId, now)}-${n}`;
-  }
+  for (let n = 1; existing.value.includes(key); n++) key = `${quarantineKey(courseId, now)}-${n}`;
   const record: QuarantineRecord = { version: 1, kind: 'coursemark-quarantine', courseId, keptAt: now, problems, record: value };
   const kept = await store.set(key, record);
-  return kept.ok ? { ok: true, value: key } : kept;
+  if (!kept.ok) return kept;
+  // Only once the new copy is safe are the oldest let go.
+  const all = [...existing.value, key];
+  for (const old of all.slice(0, Math.max(0, all.length - MAX_QUARANTINE_COPIES))) await store.remove(old);
+  return { ok: true, value: key };
 }
 
-/** Loads a course's progress: restored, migrated and, when damaged, kept aside and rewritten clean. */
+/**
+ * Phase 1 of moving attempts out of a record that holds them inline: each is written under its own
+ * key, then the course's whole log is read back. Only when every one of them is found there may the
+ * record holding them be replaced (phase 2, by the caller). Writing is idempotent (keyed by id), so a
+ * crash between the phases loses nothing and counts nothing twice.
+ */
+async function moveAttempts(store: ProgressStore, courseId: string, inline: readonly QuizAttempt[]): Promise<StoreResult<QuizAttempt[]>> {
+  const written = await writeAttempts(store, courseId, inline);
+  if (!written.ok) return written;
+  const log = await readAllAttempts(store, courseId);
+  if (!log.ok) return log;
+  const found = new Set(log.value.attempts.map((attempt) => attempt.id));
+  const missing = inline.filter((attempt) => !found.has(attempt.id)).length;
+  if (missing > 0) return { ok: false, reason: 'unknown', message: `${missing} attempt(s) could not be read back after writing` };
+  return { ok: true, value: log.value.attempts };
+}
+
+/** Attempts from before the learner started the course again do not count. */
+function sinceReset(attempts: QuizAttempt[], resetAt: number | undefined): QuizAttempt[] {
+  return resetAt === undefined ? attempts : attempts.filter((attempt) => attempt.finishedAt >= resetAt);
+}
+
+/** A summary and the attempt log, one course's whole progress. */
+async function withLog(
+  store: ProgressStore,
+  progress: CourseProgress,
+  now: number,
+): Promise<StoreResult<{ progress: CourseProgress; moved: boolean; problems: string[] }>> {
+  const inline = progress.attempts;
+  const log = inline.length > 0 ? await moveAttempts(store, progress.courseId, inline) : null;
+  const read = log?.ok ? { ok: true as const, value: { attempts: log.value, damaged: [] } } : await readAllAttempts(store, progress.courseId);
+  if (!read.ok) return read;
+  const problems = read.value.damaged.map((key) => `${key}: not a quiz attempt`);
+  if (read.value.damaged.length > 0) {
+    // Each damaged attempt is kept aside once, then its key is freed for nothing else to trip on.
+    const damaged: Record<string, unknown> = {};
+    for (const key of read.value.damaged) {
+      const value = await store.get(key);
+      if (value.ok) damaged[key] = value.value;
+    }
+    const kept = await keepAside(store, progress.courseId, { damagedAttempts: damaged }, problems, now);
+    if (kept.ok) for (const key of read.value.damaged) await store.remove(key);
+  }
+  const attempts = mergeProgress({ ...progress, attempts: inline }, { ...progress, attempts: sinceReset(read.value.attempts, progress.resetAt) }).attempts;
+  return { ok: true, value: { progress: { ...progress, attempts }, moved: log === null || log.ok, problems } };
+}
+
+/**
+ * Loads a course's progress: the summary record restored, migrated and, when damaged, kept aside and
+ * rewritten clean; then its attempts, read page by page. Attempts still inline in an older record
+ * are moved to their own keys first (two phases: see moveAttempts).
+ */
 export async function loadProgress(store: ProgressStore, courseId: string, now: number): Promise<StoreResult<LoadedProgress>> {
   const key = progressKey(courseId);
   const stored = await store.get(key);
   if (!stored.ok) return stored;
   const restored = await restore(stored.value, courseId, now);
+  // Times from a clock that ran fast (an import from another device, a clock since corrected) are
+  // capped and written back, so that no later edit here loses to them.
+  const bounded = boundTimes(restored.progress, now + CLOCK_SKEW_MS);
   const loaded: LoadedProgress = {
-    progress: restored.progress,
+    progress: bounded,
     problems: restored.problems,
     quarantinedAs: null,
     keepAsideFailed: null,
@@ -102,13 +189,19 @@ export async function loadProgress(store: ProgressStore, courseId: string, now: 
   };
   if (restored.problems.length > 0) {
     const kept = await keepAside(store, courseId, stored.value, restored.problems, now);
-    if (!kept.ok) return { ok: true, value: { ...loaded, keepAsideFailed: kept } };
-    loaded.quarantinedAs = kept.value;
+    if (!kept.ok) loaded.keepAsideFailed = kept;
+    else loaded.quarantinedAs = kept.value;
   }
-  if (restored.problems.length > 0 || restored.migratedFrom !== null) {
-    // Rewrite now, so the next start reads a clean, current record. If this fails the next save retries.
+  const whole = await withLog(store, bounded, now);
+  if (!whole.ok) return whole;
+  loaded.progress = whole.value.progress;
+  loaded.problems = [...loaded.problems, ...whole.value.problems];
+  const rewrite = restored.problems.length > 0 || restored.migratedFrom !== null || bounded !== restored.progress || bounded.attempts.length > 0;
+  if (rewrite && whole.value.moved && !loaded.keepAsideFailed) {
+    // Phase 2: the summary replaces the old record, so the next start reads a clean, current one.
+    // If this fails the next save retries.
     const writeId = `load:${now}`;
-    const written = await store.set(key, { ...toRecord(restored.progress), writeId });
+    const written = await store.set(key, { ...toSummaryRecord(whole.value.progress), writeId });
     if (written.ok) loaded.writeId = writeId;
   }
   return { ok: true, value: loaded };
@@ -120,35 +213,48 @@ export interface SaveOptions {
   lastWriteId?: string | null;
   /** A fresh id for this write. */
   writeId: string;
+  /** Finished attempts not yet stored: the only attempts a save writes. */
+  newAttempts?: readonly QuizAttempt[];
 }
 
 /**
- * Read-merge-write: merges the progress with whatever is stored (another tab may have written),
- * writes the result and returns it. A damaged stored record is kept aside first.
+ * Saves what changed: the new attempts under their own keys, then the summary, read-merged-written
+ * with whatever another tab stored. Returns the stored summary (its `attempts` are only those found
+ * inline in an older record, now moved to their keys). A damaged stored record is kept aside first.
  */
 export async function saveProgress(
   store: ProgressStore,
   progress: CourseProgress,
   options: SaveOptions,
 ): Promise<StoreResult<SavedProgress>> {
-  const key = progressKey(progress.courseId);
+  const courseId = progress.courseId;
+  // Attempts first: the summary never speaks of an attempt the log does not hold.
+  const appended = await writeAttempts(store, courseId, options.newAttempts ?? []);
+  if (!appended.ok) return appended;
+  const key = progressKey(courseId);
   const stored = await store.get(key);
   if (!stored.ok) return stored;
-  let merged = progress;
+  let merged: CourseProgress = { ...progress, attempts: [] };
   const untouched = options.lastWriteId != null && storedWriteId(stored.value) === options.lastWriteId;
   if (stored.value !== null && !untouched) {
-    const restored = await restore(stored.value, progress.courseId, options.now);
+    const restored = await restore(stored.value, courseId, options.now);
     if (restored.problems.length > 0) {
-      const kept = await keepAside(store, progress.courseId, stored.value, restored.problems, options.now);
+      const kept = await keepAside(store, courseId, stored.value, restored.problems, options.now);
       if (!kept.ok) return kept;
     }
     if ((restored.progress.resetAt ?? -1) > (progress.resetAt ?? -1)) {
       // Merging would bring back what the learner chose to remove.
       return { ok: true, value: { progress: restored.progress, writeId: storedWriteId(stored.value) ?? '', followedReset: true } };
     }
-    merged = mergeProgress(restored.progress, progress);
+    const theirs = boundTimes(restored.progress, options.now + CLOCK_SKEW_MS);
+    if (theirs.attempts.length > 0) {
+      // An older writer kept attempts inline: they go to their own keys before the record is replaced.
+      const moved = await moveAttempts(store, courseId, theirs.attempts);
+      if (!moved.ok) return moved;
+    }
+    merged = mergeProgress(theirs, merged);
   }
-  const written = await store.set(key, { ...toRecord(merged), writeId: options.writeId });
+  const written = await store.set(key, { ...toSummaryRecord(merged), writeId: options.writeId });
   if (!written.ok) return written;
   return { ok: true, value: { progress: merged, writeId: options.writeId } };
 }
@@ -159,5 +265,5 @@ export async function mergeIntoStore(
   progress: CourseProgress,
   now: number,
 ): Promise<StoreResult<SavedProgress>> {
-  return saveProgress(store, progress, { now, writeId: `import:${now}:${progress.courseId}` });
+  return saveProgress(store, progress, { now, writeId: `import:${now}:${progress.courseId}`, newAttempts: progress.attempts });
 }

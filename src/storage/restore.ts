@@ -1,11 +1,12 @@
 // Load = restore: whatever was found under a progress key (current, older, newer or damaged) becomes
 // a valid CourseProgress, with every loss reported so the caller can keep the original aside.
-import { emptyProgress } from '../engine/progress.ts';
+import { emptyProgress, withIdMaps } from '../engine/progress.ts';
+import { withoutCycles } from './cycles.ts';
 import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
 import { parseJson } from './json.ts';
 import { RECORD_FORMATS, isRecordVersion, migrateToCurrent, type RecordVersion } from './migrations.ts';
 import { ProblemLog, isPlainObject, salvage } from './salvage.ts';
-import { CURRENT_RECORD_VERSION, ProgressRecordSchema, type ProgressRecord } from './schema.ts';
+import { CURRENT_RECORD_VERSION, type ProgressRecord } from './schema.ts';
 import { canonicalAttempts } from './record-check.ts';
 
 export interface Restored {
@@ -70,6 +71,7 @@ export function restoreProgress(stored: unknown, courseId: string, now: number):
     log.add('the record was stored as text instead of an object');
     raw = parsed.value;
   }
+  raw = withoutCycles(raw, log);
   if (!isPlainObject(raw)) {
     const kind = Array.isArray(raw) ? 'a list' : typeof raw;
     return { progress: emptyProgress(courseId, now), problems: [`the record is ${kind}, not an object`], migratedFrom: null };
@@ -90,14 +92,9 @@ export function restoreProgress(stored: unknown, courseId: string, now: number):
     }
   }
 
-  let record: ProgressRecord;
-  const fast = version === CURRENT_RECORD_VERSION && log.count === 0 ? ProgressRecordSchema.safeParse(raw) : null;
-  if (fast?.success) {
-    record = fast.data as ProgressRecord;
-  } else {
-    const fields = restoreFields(raw, version, courseId, now, log);
-    record = migrateToCurrent(fields as never, version);
-  }
+  // Field by field even for a record that would parse whole: maps by id must keep every id.
+  const fields = restoreFields(raw, version, courseId, now, log);
+  const record: ProgressRecord = migrateToCurrent(fields as never, version);
 
   if (record.courseId !== courseId) {
     log.add(`courseId: the record belongs to "${record.courseId}", expected "${courseId}"`);
@@ -107,7 +104,7 @@ export function restoreProgress(stored: unknown, courseId: string, now: number):
   const { version: _version, writeId: _writeId, ...progress } = record;
   progress.attempts = canonicalAttempts(progress.attempts);
   return {
-    progress,
+    progress: withIdMaps(progress),
     problems: log.report(),
     migratedFrom: version < CURRENT_RECORD_VERSION ? version : null,
   };

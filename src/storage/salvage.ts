@@ -1,7 +1,8 @@
 // Recovers what is still valid in a damaged record: entries of maps and items of lists are checked
 // one by one, optional fields that fail are dropped, and every loss is reported as one line.
 import type * as z from 'zod/mini';
-import { FORBIDDEN_KEYS, describeIssues } from './schema.ts';
+import { emptyIdMap, setOwn as setEntry } from '../engine/id-map.ts';
+import { describeIssues } from './schema.ts';
 
 type Schema = z.ZodMiniType;
 type Json = Record<string, unknown>;
@@ -55,32 +56,37 @@ function isOptional(schema: Schema): boolean {
   return type === 'optional' || type === 'default';
 }
 
+function salvageMap(value: Json, keyType: Schema, valueType: Schema, path: string, log: ProblemLog): Json {
+  const out = emptyIdMap<unknown>();
+  for (const key of Object.keys(value)) {
+    const where = `${path}.${key}`;
+    if (!keyType.safeParse(key).success) {
+      log.add(`${where}: key not allowed`);
+      continue;
+    }
+    const entry = salvage(value[key], valueType, where, log);
+    if (entry !== undefined) setEntry(out, key, entry);
+  }
+  return out;
+}
+
 /**
  * The valid part of `value` under `schema`, or `undefined` when nothing usable is left. Problems are
  * logged with `path` (e.g. `attempts.3.results.0`).
  */
 export function salvage(value: unknown, schema: Schema, path: string, log: ProblemLog): unknown {
+  const def = defOf(schema);
+  // Maps by id are read entry by entry even when whole: zod drops a `__proto__` key silently, and an
+  // id may be any string.
+  if (def.type === 'record' && def.valueType && def.keyType && isPlainObject(value)) {
+    return salvageMap(value, def.keyType, def.valueType, path, log);
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const def = defOf(schema);
 
   if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
     // The value is present and not null (or it would have parsed): salvage it as the inner type.
     return salvage(value, def.innerType, path, log);
-  }
-
-  if (def.type === 'record' && def.valueType && def.keyType && isPlainObject(value)) {
-    const out: Json = {};
-    for (const key of Object.keys(value)) {
-      const where = `${path}.${key}`;
-      if (FORBIDDEN_KEYS.has(key) || !def.keyType.safeParse(key).success) {
-        log.add(`${where}: key not allowed`);
-        continue;
-      }
-      const entry = salvage(value[key], def.valueType, where, log);
-      if (entry !== undefined) setOwn(out, key, entry);
-    }
-    return out;
   }
 
   if (def.type === 'array' && def.element && Array.isArray(value)) {
@@ -95,7 +101,8 @@ export function salvage(value: unknown, schema: Schema, path: string, log: Probl
     const fieldLog = new ProblemLog();
     const rebuilt: Json = {};
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) fieldLog.add(`${path}.${key}: key not allowed`);
+      // Only `__proto__` can harm a plain object; zod would drop it without a word.
+      if (key === '__proto__') fieldLog.add(`${path}.${key}: key not allowed`);
       else setOwn(rebuilt, key, value[key]);
     }
     for (const [key, fieldSchema] of Object.entries(def.shape)) {

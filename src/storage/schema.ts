@@ -1,10 +1,11 @@
-// The stored form of a course's progress (record version 2 = CourseProgress plus `version`), as
+// The stored form of a course's progress (record version 3 = CourseProgress plus `version`, its
+// attempts stored apart: see record-check.ts), as
 // zod/mini schemas for the browser. Objects are loose: fields written by a newer build survive a
 // round trip through an older one. Older record versions live in migrations.ts.
 import * as z from 'zod/mini';
 import type { CourseProgress } from '../engine/progress-types.ts';
 
-import { CURRENT_RECORD_VERSION, FORBIDDEN_KEYS, type ProgressRecord } from './record-check.ts';
+import { CURRENT_RECORD_VERSION, type ProgressRecord } from './record-check.ts';
 
 export { CURRENT_RECORD_VERSION, FORBIDDEN_KEYS, toRecord, type ProgressRecord } from './record-check.ts';
 
@@ -12,7 +13,8 @@ export { CURRENT_RECORD_VERSION, FORBIDDEN_KEYS, toRecord, type ProgressRecord }
 // own limits (export.ts) before they reach these schemas.
 export const Timestamp = z.number().check(z.nonnegative());
 export const Id = z.string().check(z.minLength(1));
-export const Key = z.string().check(z.minLength(1), z.refine((key) => !FORBIDDEN_KEYS.has(key)));
+/** A key of a map by id: any non-empty string, JavaScript's own names included (see id-map.ts). */
+export const Key = z.string().check(z.minLength(1));
 const Text = z.string();
 const SelfAssessmentSchema = z.enum(['got', 'partly', 'missed']);
 
@@ -30,9 +32,19 @@ export const BlockProgressSchema = z.looseObject({
   changedAt: z.optional(Timestamp),
 });
 
+export const NoteVersionSchema = z.looseObject({
+  text: Text,
+  updatedAt: Timestamp,
+  by: z.optional(Id),
+  seen: z.optional(z.record(Key, Timestamp)),
+});
+
 export const NoteSchema = z.looseObject({
   text: Text,
   updatedAt: Timestamp,
+  by: z.optional(Id),
+  seen: z.optional(z.record(Key, Timestamp)),
+  versions: z.optional(z.array(NoteVersionSchema)),
   assessment: z.optional(SelfAssessmentSchema),
   assessedAt: z.optional(Timestamp),
 });
@@ -92,10 +104,11 @@ export const PROGRESS_FIELDS = {
 /** CourseProgress as validated data (the in-memory shape, without the stored `version`). */
 export const CourseProgressSchema = z.looseObject(PROGRESS_FIELDS);
 
-/** What is stored under progressKey(courseId). */
+/** What is stored under progressKey(courseId) (attempts absent from a summary record). */
 export const ProgressRecordSchema = z.looseObject({
   version: z.literal(CURRENT_RECORD_VERSION),
   ...PROGRESS_FIELDS,
+  attempts: z._default(z.array(QuizAttemptSchema), []),
 });
 
 // What the schema accepts must be a CourseProgress: a compile error here means the two drifted apart.

@@ -39,6 +39,16 @@ export interface ProgressStore {
   set(key: string, value: unknown): Promise<StoreResult<void>>;
   remove(key: string): Promise<StoreResult<void>>;
   keys(): Promise<StoreResult<string[]>>;
+  /**
+   * Up to `limit` entries whose keys start with `prefix`, in key order, after the key `after`: a
+   * long history is read page by page, each page one small task.
+   */
+  range(prefix: string, options: { after?: string; limit: number }): Promise<StoreResult<StoredEntry[]>>;
+}
+
+export interface StoredEntry {
+  key: string;
+  value: unknown;
 }
 
 interface ErrorLike {
@@ -112,6 +122,53 @@ async function openLocalforage(name: string, drivers: DriverName[], timeoutMs: n
   throw lastError;
 }
 
+/** The last character of a key range: every key with the prefix sorts before prefix + this. */
+const RANGE_END = '\uffff';
+
+/** Opens localforage's database for reading without creating it; null when that cannot be done. */
+function openForReading(database: string): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      if (typeof indexedDB === 'undefined' || !indexedDB) return resolve(null);
+      request = indexedDB.open(database);
+    } catch {
+      return resolve(null);
+    }
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onblocked = () => resolve(null);
+    request.onerror = () => resolve(null);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Never stand in the way of localforage creating or upgrading its database.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+  });
+}
+
+/**
+ * One page of a key range straight from localforage's IndexedDB store: localforage can only list
+ * every key of the store and read values one transaction each, which for 10,000 attempts takes
+ * seconds; a bounded getAll over a key range reads a page in one request. Null when IndexedDB
+ * cannot be used this way (the caller falls back to localforage).
+ */
+function rangeIndexedDb(db: IDBDatabase, storeName: string, prefix: string, after: string | undefined, limit: number): Promise<StoredEntry[] | null> {
+  return new Promise((resolve) => {
+    try {
+      if (!db.objectStoreNames.contains(storeName)) return resolve([]);
+      const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+      const range = IDBKeyRange.bound(after ?? prefix, prefix + RANGE_END, after !== undefined, false);
+      const keys = store.getAllKeys(range, limit);
+      const values = store.getAll(range, limit);
+      values.onsuccess = () => resolve((keys.result as IDBValidKey[]).map((key, index) => ({ key: String(key), value: values.result[index] })));
+      values.onerror = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
 /**
  * Reads one value straight from localforage's IndexedDB database, without loading localforage: the
  * first screen shows the learner's progress without waiting for the library, which is only needed
@@ -162,6 +219,7 @@ export function peekIndexedDb(database: string, storeName: string, key: string):
 export function createStore(options: StoreOptions = {}): ProgressStore {
   const { backend, name = DATABASE_NAME, drivers = ['indexeddb', 'localstorage'], timeoutMs = 4000 } = options;
   let opening: Promise<StoreResult<StorageBackend>> | undefined;
+  let reader: Promise<IDBDatabase | null> | undefined;
 
   function connect(): Promise<StoreResult<StorageBackend>> {
     opening ??= (async (): Promise<StoreResult<StorageBackend>> => {
@@ -215,6 +273,24 @@ export function createStore(options: StoreOptions = {}): ProgressStore {
     set: (key, value) => run(async (store) => void (await store.setItem(key, value))),
     remove: (key) => run((store) => store.removeItem(key)),
     keys: () => run((store) => store.keys()),
+    async range(prefix, { after, limit }) {
+      // Like get(): IndexedDB is read without loading localforage, over one connection kept for reads.
+      if (!backend && drivers[0] === 'indexeddb') {
+        reader ??= openForReading(name);
+        const db = await reader;
+        const page = db && (await rangeIndexedDb(db, STORE_NAME, prefix, after, limit));
+        if (page) return { ok: true, value: page };
+      }
+      return run(async (store) => {
+        const keys = (await store.keys())
+          .filter((key) => key.startsWith(prefix) && (after === undefined || key > after))
+          .sort()
+          .slice(0, limit);
+        const entries: StoredEntry[] = [];
+        for (const key of keys) entries.push({ key, value: (await store.getItem(key)) ?? null });
+        return entries;
+      });
+    },
   };
 }
 

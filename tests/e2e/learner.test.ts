@@ -66,8 +66,9 @@ describe('a learner in Chromium', () => {
       await expectHeading(page, lesson.title);
       if (lesson.id === 'customer-or-consumer') {
         const example = page.getByRole('region', { name: /^Example: A coffee maker for a restaurant/ });
-        await example.getByRole('button', { name: 'Try it yourself' }).click();
-        await example.getByRole('button', { name: /Show the worked example/ }).click();
+        // The worked solution waits until the learner asks for it.
+        expect(await example.innerText()).not.toContain('pictured as a');
+        await example.getByRole('button', { name: 'Show worked solution' }).click();
         await expect.poll(() => example.innerText()).toContain('pictured as a');
         const question = page.getByRole('region', { name: /^Question: Who is the customer\?/ });
         expect(await question.innerText()).not.toContain('she buys the cereal');
@@ -130,6 +131,22 @@ describe('a learner in Chromium', () => {
       expect(await page.locator('main a[href="#/"]').count(), hash).toBeGreaterThan(0);
       await context.close();
     }
+  });
+
+  it('plays the bundled course video from its own file, with captions', async () => {
+    const { page, context } = await site.open('#/customer-service/customer-journey');
+    await expectHeading(page, 'The customer journey');
+    const video = page.locator('main video');
+    await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    expect(new URL(await video.evaluate((el: HTMLVideoElement) => el.currentSrc)).pathname).toMatch(/\/assets\/customer-journey-[\w-]+\.webm$/);
+    expect(await video.evaluate((el: HTMLVideoElement) => el.textTracks[0]?.kind)).toBe('captions');
+    // No lesson of either course links to a YouTube search any more.
+    for (const lesson of ['how-to-study', 'customer-journey', 'customer-profiles-and-records', 'complaints', 'customer-feedback']) {
+      await page.goto(`${site.url}#/customer-service/${lesson}`);
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !!document.querySelector('main section'));
+      expect(await page.locator('a[href*="youtube.com/results"]').count(), lesson).toBe(0);
+    }
+    await context.close();
   });
 
   it('renders the seed course diagrams from the bundle, not the network (an SVG only ever as a data: image)', async () => {

@@ -81,6 +81,49 @@ describe('progress that is never lost', () => {
     await context.close();
   });
 
+  it('keeps what was typed just before the tab crashed', async () => {
+    const { page, context } = await site.open('#/external-customers/reflections');
+    await heading(page, 'Reflections exercise');
+    await situation(page).pressSequentially('The printer jammed twice', { delay: 5 });
+    // The renderer dies at once: no pagehide, no time for the debounced IndexedDB write.
+    const cdp = await context.newCDPSession(page);
+    const crashed = new Promise((done) => page.once('crash', done));
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    const again = await newTab(context, '#/external-customers/reflections');
+    await heading(again, 'Reflections exercise');
+    await expect.poll(() => situation(again).inputValue()).toBe('The printer jammed twice');
+    await context.close();
+  });
+
+  it('keeps both tabs’ words when they type in the same reflection at once, and shows the other text', async () => {
+    const { page: first, context } = await site.open('#/external-customers/reflections');
+    const second = await newTab(context, '#/external-customers/reflections');
+    await heading(first, 'Reflections exercise');
+    await heading(second, 'Reflections exercise');
+    await situation(first).fill('At the bank');
+    await expect.poll(() => situation(second).inputValue()).toBe('At the bank');
+    // Both go on typing before either hears from the other.
+    await Promise.all([
+      situation(first).pressSequentially(', queue one', { delay: 5 }),
+      situation(second).pressSequentially(', queue two', { delay: 5 }),
+    ]);
+    const both = ['At the bank, queue one', 'At the bank, queue two'];
+    for (const page of [first, second]) {
+      const reflection = page.getByRole('region', { name: 'Reflection: Face-to-face transaction' });
+      const other = reflection.getByRole('group', { name: /also changed somewhere else/ });
+      await expect.poll(() => other.count(), { timeout: 5000 }).toBe(1);
+      const shown = [await situation(page).inputValue(), (await other.locator('blockquote').innerText()).trim()];
+      expect(shown.sort()).toEqual(both);
+    }
+    // The learner takes the other text back in one tab; the box shows it.
+    const reflection = first.getByRole('region', { name: 'Reflection: Face-to-face transaction' });
+    const otherText = (await reflection.getByRole('group', { name: /also changed/ }).locator('blockquote').innerText()).trim();
+    await reflection.getByRole('button', { name: 'Use this version' }).click();
+    await expect.poll(() => situation(first).inputValue()).toBe(otherText);
+    await context.close();
+  });
+
   it('keeps a damaged record aside, says so, and restores what it can', async () => {
     const { page, context } = await site.open('#/external-customers/customer-or-consumer');
     await heading(page, 'Customer or consumer?');

@@ -163,3 +163,23 @@ export function splitAt(lines: SourceLine[], isSeparator: (text: string) => bool
 }
 
 export const isBlank = (lines: SourceLine[]): boolean => lines.every((l) => l.text.trim() === '');
+
+const MODEL_ANSWER_MARK = /^(\s{0,3}:\s?)(.*)$/;
+
+/**
+ * A case-study model answer without its ": " marker. Lines after the first that are indented to
+ * sit under the answer's text (a list written as ": - one" then "  - two") are dedented by the
+ * marker's width, so they continue the answer as written instead of nesting under its first line.
+ */
+export function modelAnswerLines(answer: SourceLine[]): SourceLine[] {
+  const first = answer.findIndex((line) => line.text.trim() !== '');
+  const match = first >= 0 ? MODEL_ANSWER_MARK.exec(answer[first]!.text) : null;
+  if (!match) return answer;
+  const width = match[1]!.length;
+  return answer.map((line, i) => {
+    if (i < first) return line;
+    if (i === first) return { ...line, text: match[2]! };
+    const indent = /^ */.exec(line.text)![0].length;
+    return indent >= width ? { ...line, text: line.text.slice(width) } : line;
+  });
+}

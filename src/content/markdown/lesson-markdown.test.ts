@@ -153,3 +153,32 @@ describe('what check accepts, build compiles (item 3)', () => {
     `);
   });
 });
+
+describe('mdsvex renders lesson Markdown as HTML, never as Svelte', () => {
+  it('smartens quotes and dashes with its SmartyPants ("oldschool" dashes)', () => {
+    const { reading } = clean('"Quoted" -- en --- em... it\'s');
+    expect(reading.text).toContain('\u201cQuoted\u201d \u2013 en \u2014 em\u2026 it\u2019s');
+  });
+
+  it('keeps escaped characters as text: "&lt;b&gt;" in text and code never becomes an element', () => {
+    const { reading } = clean('a &lt;b&gt;bold?&lt;/b&gt; & `&lt;i&gt; <i>`\n\n```\n<script>window.x=1</script>\n```');
+    expect(reading.elements.map((e) => e.name)).toEqual(['p', 'code', 'pre', 'code']);
+    expect(reading.text).toContain('a <b>bold?</b> & &lt;i&gt; <i>');
+    expect(reading.text).toContain('<script>window.x=1</script>');
+  });
+
+  it('keeps quotes inside a title or alt in the attribute: no attribute can be smuggled out of one', () => {
+    const { reading, diagnostics } = clean('[t](https://e.com \'x" onmouseover="window.x=1\') ![a "b" & c](media/a.png)');
+    expect(attributesOf(reading, 'a')[0]).toEqual({ href: 'https://e.com', title: 'x" onmouseover="window.x=1' });
+    expect(attributesOf(reading, 'img')[0]).toMatchObject({ alt: 'a "b" & c' });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads Svelte syntax and "---" pairs as Markdown: text and rules, not blocks or frontmatter', async () => {
+    const { reading, source } = clean('{#if x}\nshown\n{/if}\n\n{/ unclosed\n\n---\ntitle: x\n---\n\nAfter.');
+    expect(reading.text).toContain('{#if x}\nshown\n{/if}');
+    expect(reading.text).toContain('{/ unclosed');
+    expect(reading.elements.map((e) => e.name)).toEqual(['p', 'p', 'hr', 'h2', 'p']);
+    await expect(lessonToJs(source, 'lesson.md')).resolves.toBeTruthy();
+  });
+});

@@ -1,13 +1,12 @@
 // Renders one stretch of a tutor's lesson Markdown (the text between block tags) into HTML the
-// Svelte compiler can only ever read as markup: marked → the one sanitiser → the one escaper.
-// Every link, image and piece of raw HTML is judged on the way, and whatever is refused, removed or
-// changed becomes a diagnostic at the tutor's line and column.
+// Svelte compiler can only ever read as markup: mdsvex → the one sanitiser → the one escaper.
+// Every link, image and piece of raw HTML is judged in mdsvex's Markdown tree on the way, and
+// whatever is refused, removed or changed becomes a diagnostic at the tutor's line and column.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
-import { Lexer, Parser, Renderer, type MarkedOptions, type Token, type Tokens } from 'marked';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import type { SourceLine } from './blocks.ts';
-import { smarten } from './typography.ts';
+import { parseMarkdown, renderMarkdownHtml, type MdNode } from './mdsvex-engine.ts';
 import {
   escapeForSvelte,
   escapeHtml,
@@ -20,6 +19,7 @@ import {
   type UrlPolicy,
   type UrlVerdict,
 } from './sanitise.ts';
+import { scrollableTables } from './tables.ts';
 
 /** What rendering a lesson's Markdown needs to know about the lesson and its course. */
 export interface LessonContext {
@@ -36,7 +36,19 @@ export interface LessonContext {
   links: Links;
 }
 
-type Links = ReturnType<typeof Lexer.lex>['links'];
+/** Reference-link definitions by their normalised label. */
+type Links = Map<string, MdNode>;
+
+/** The key Markdown matches a reference and its definition by ("[Foo  Bar]" is "[foo bar]"). */
+const labelKey = (identifier = '') => identifier.replace(/\s+/g, ' ').trim().toUpperCase();
+
+function definitionsIn(tree: MdNode, links: Links = new Map()): Links {
+  for (const node of tree.children ?? []) {
+    if (node.type === 'definition' && !links.has(labelKey(node.identifier))) links.set(labelKey(node.identifier), node);
+    else if (node.children) definitionsIn(node, links);
+  }
+  return links;
+}
 
 /**
  * Every "[ref]: url" of a lesson: the stretches between blocks are rendered one by one, but a
@@ -44,98 +56,105 @@ type Links = ReturnType<typeof Lexer.lex>['links'];
  * definition just inside a block is still one.
  */
 export function linkDefinitions(body: SourceLine[]): Links {
-  if (!body.some((l) => /\[[^\]]+\]:/.test(l.text))) return {};
-  return Lexer.lex(body.map((l) => (/^\s{0,3}:::/.test(l.text) ? '' : l.text)).join('\n'), OPTIONS).links;
+  if (!body.some((l) => /\[[^\]]+\]:/.test(l.text))) return new Map();
+  return definitionsIn(parseMarkdown(body.map((l) => (/^\s{0,3}:::/.test(l.text) ? '' : l.text)).join('\n')));
 }
 
-const OPTIONS: MarkedOptions = { gfm: true, breaks: false, async: false };
 const TAG_NAME = /^<\/?([A-Za-z][\w:.-]*)/;
+const SINGLE_TAG = /^<\/?[A-Za-z][^<>]*>\s*$/;
+/** Parents whose html children are blocks of HTML, not tags in running text. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
 
-/** Where each token starts in the stretch of Markdown (offsets), found once before rendering. */
-type Offsets = WeakMap<object, number>;
-
-/**
- * Offsets of every token: a child's raw text is found in its parent's from where the previous child
- * ended. Lists and quotes strip indentation and ">", so a child not found takes its parent's offset.
- */
-function locate(tokens: Token[], text: string, base: number, offsets: Offsets): void {
-  let cursor = 0;
-  for (const token of tokens) {
-    const found = token.raw ? text.indexOf(token.raw, cursor) : -1;
-    const at = found >= 0 ? found : cursor;
-    offsets.set(token, base + at);
-    if (found >= 0) cursor = found + token.raw.length;
-    const own = found >= 0 ? token.raw : '';
-    const start = found >= 0 ? base + found : base + at;
-    for (const children of childLists(token)) locate(children, own, start, offsets);
-  }
+/** One stretch being audited: its text, and where to report what the sanitiser finds. */
+interface Stretch {
+  text: string;
+  urls: UrlPolicy;
+  links: Links;
+  report: (problem: Omit<HtmlProblem, 'tag'>, offset: number) => void;
 }
 
-function childLists(token: Token): Token[][] {
-  const lists: Token[][] = [];
-  if ('tokens' in token && Array.isArray(token.tokens)) lists.push(token.tokens);
-  if (token.type === 'list') lists.push((token as Tokens.List).items as unknown as Token[]);
-  if (token.type === 'table') {
-    const table = token as Tokens.Table;
-    lists.push(...table.header.map((cell) => cell.tokens), ...table.rows.flatMap((row) => row.map((cell) => cell.tokens)));
-  }
-  return lists;
+const startOf = (node: MdNode) => node.position?.start.offset ?? 0;
+
+/** Runs the sanitiser on HTML of the stretch only to hear what it would remove, at its element's place. */
+function audit(stretch: Stretch, html: string, at: number, raw = html): void {
+  const lower = raw.toLowerCase();
+  let cursor = -1;
+  sanitiseHtml(html, {
+    urls: stretch.urls,
+    // Inside a block of HTML, point at the element itself: tags open in document order.
+    onOpenTag: (name) => {
+      const found = lower.indexOf(`<${name}`, cursor + 1);
+      cursor = found >= 0 ? found : Math.max(cursor, 0);
+    },
+    report: (problem) => stretch.report(problem, at + Math.max(cursor, 0)),
+  });
 }
 
-/** The renderer of lesson Markdown: marked's own output, with every link, image and HTML judged. */
-class LessonRenderer extends Renderer {
-  constructor(
-    private readonly offsets: Offsets,
-    private readonly report: (problem: HtmlProblem, offset: number) => void,
-    private readonly urls: UrlPolicy,
-    private readonly onHeading: (token: Tokens.Heading, offset: number) => void,
-  ) {
-    super();
-  }
+const attribute = (name: string, value: string | null | undefined) => (value == null ? '' : ` ${name}="${escapeHtml(value)}"`);
 
-  #audit(html: string, token: object, raw = html): void {
-    const offset = this.offsets.get(token) ?? 0;
-    const lower = raw.toLowerCase();
-    let cursor = -1;
-    sanitiseHtml(html, {
-      urls: this.urls,
-      // Inside a block of HTML, point at the element itself: tags open in document order.
-      onOpenTag: (name) => {
-        const found = lower.indexOf(`<${name}`, cursor + 1);
-        cursor = found >= 0 ? found : Math.max(cursor, 0);
-      },
-      report: (problem) => this.report(problem, offset + Math.max(cursor, 0)),
-    });
-  }
+/** Judges a link or image (inline or by reference) as the element it becomes. */
+function auditUrl(stretch: Stretch, node: MdNode, target: MdNode): void {
+  const title = attribute('title', target.title);
+  const html = node.type.startsWith('image')
+    ? `<img${attribute('src', target.url ?? '')}${attribute('alt', node.alt ?? '')}${title}>`
+    : `<a${attribute('href', target.url ?? '')}${title}></a>`;
+  audit(stretch, html, startOf(node));
+}
 
-  override heading(token: Tokens.Heading): string {
-    this.onHeading(token, this.offsets.get(token) ?? 0);
-    return super.heading(token);
-  }
+/** A lone tag not on the allow-list ("Press <Enter>", "<Ctrl>") stays as the tutor typed it, visible. */
+function unknownTag(stretch: Stretch, node: MdNode, parent: MdNode): MdNode | undefined {
+  const value = node.value ?? '';
+  const name = TAG_NAME.exec(value)?.[1];
+  if (!name || !SINGLE_TAG.test(value) || isAllowedTag(name)) return undefined;
+  if (!value.startsWith('</')) stretch.report(tagProblem(name), startOf(node));
+  const text: MdNode = { type: 'text', value: value.trim() };
+  return BLOCK_PARENTS.has(parent.type) ? { type: 'paragraph', children: [text] } : text;
+}
 
-  override html(token: Tokens.HTML | Tokens.Tag): string {
-    const name = TAG_NAME.exec(token.text)?.[1];
-    const single = /^<\/?[A-Za-z][^<>]*>\s*$/.test(token.text);
-    if (single && name && !isAllowedTag(name)) {
-      // One tag, in running text or on its own line ("Press <Enter>"): keep the tutor's exact text, visible.
-      if (!token.text.startsWith('</')) this.report(tagProblem(name), this.offsets.get(token) ?? 0);
-      const block = 'block' in token && token.block;
-      return block ? `<p>${escapeHtml(token.text.trim())}</p>\n` : escapeHtml(token.text);
+function headingText(stretch: Stretch, node: MdNode): string {
+  const first = node.children?.[0];
+  const last = node.children?.[node.children.length - 1];
+  if (!first || !last) return '';
+  return stretch.text.slice(startOf(first), last.position?.end.offset ?? startOf(first)).trim();
+}
+
+/** Audits every node below `parent`, replacing lone unknown tags by text. */
+function auditChildren(stretch: Stretch, parent: MdNode): void {
+  const children = parent.children ?? [];
+  children.forEach((node, i) => {
+    if (node.type === 'html') {
+      const replacement = unknownTag(stretch, node, parent);
+      if (replacement) children[i] = replacement;
+      else {
+        const start = startOf(node);
+        audit(stretch, node.value ?? '', start, stretch.text.slice(start, node.position?.end.offset ?? start));
+      }
+    } else if (node.type === 'link' || node.type === 'image') auditUrl(stretch, node, node);
+    else if (node.type === 'linkReference' || node.type === 'imageReference') {
+      const definition = stretch.links.get(labelKey(node.identifier));
+      if (definition) auditUrl(stretch, node, definition);
+    } else if (node.type === 'heading' && node.depth === 1) {
+      stretch.report(
+        {
+          severity: 'error',
+          rule: 'lesson/h1',
+          message: "a lesson cannot have a level-1 heading: its title is the page's heading",
+          hint: `use "## ${headingText(stretch, node)}" instead`,
+        },
+        startOf(node),
+      );
     }
-    this.#audit(token.text, token);
-    return token.text;
-  }
+    if (node.children) auditChildren(stretch, node);
+  });
+}
 
-  override link(token: Tokens.Link): string {
-    const html = super.link(token);
-    if (html.startsWith('<a')) this.#audit(`${html.slice(0, html.indexOf('>') + 1)}</a>`, token);
-    return html;
-  }
-
-  override image(token: Tokens.Image): string {
-    const html = super.image(token);
-    if (html.startsWith('<img')) this.#audit(html, token);
-    return html;
+/** The remark step: audit the stretch, and give it the lesson's definitions it does not have itself. */
+function auditTree(stretch: Stretch, tree: MdNode): void {
+  const local = definitionsIn(tree);
+  stretch.links = new Map([...stretch.links, ...local]);
+  auditChildren(stretch, tree);
+  for (const [key, definition] of stretch.links) {
+    if (!local.has(key)) tree.children?.push({ ...definition, position: undefined } as MdNode);
   }
 }
 
@@ -158,12 +177,6 @@ function positionIn(lines: SourceLine[]): (offset: number) => { line: number; co
 export function renderLessonMarkdown(lines: SourceLine[], context: LessonContext): string {
   if (lines.length === 0) return '';
   const text = lines.map((l) => l.text).join('\n');
-  const lexer = new Lexer(OPTIONS);
-  Object.assign(lexer.tokens.links, context.links);
-  const tokens = lexer.lex(text);
-  const offsets: Offsets = new WeakMap();
-  locate(tokens, text, 0, offsets);
-  smarten(tokens);
   const at = positionIn(lines);
   const urls = lessonUrls(context);
   const report = (problem: Omit<HtmlProblem, 'tag'>, offset: number) => {
@@ -171,20 +184,9 @@ export function renderLessonMarkdown(lines: SourceLine[], context: LessonContext
     const add = problem.severity === 'error' ? context.sink.error : context.sink.warning;
     add.call(context.sink, line, column, problem.rule, problem.message, problem.hint);
   };
-  const renderer = new LessonRenderer(offsets, report, urls, (heading, offset) => {
-    if (heading.depth !== 1) return;
-    report(
-      {
-        severity: 'error',
-        rule: 'lesson/h1',
-        message: "a lesson cannot have a level-1 heading: its title is the page's heading",
-        hint: `use "## ${heading.text.trim()}" instead`,
-      },
-      offset,
-    );
-  });
-  const html = new Parser({ ...OPTIONS, renderer }).parse(tokens);
-  return escapeForSvelte(sanitiseHtml(html, { urls }));
+  const stretch: Stretch = { text, urls, links: context.links, report };
+  const html = renderMarkdownHtml(text, (tree) => auditTree(stretch, tree));
+  return escapeForSvelte(scrollableTables(sanitiseHtml(html, { urls })));
 }
 
 function refuse(rule: string, message: string, hint: string, severity: 'error' | 'warning' = 'error'): UrlVerdict {

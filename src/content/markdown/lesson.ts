@@ -11,7 +11,7 @@ import type { BlockEntry, LessonEntry } from '../schema/manifest.ts';
 import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
-import { CodeFenceTracker, isBlank, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
+import { CodeFenceTracker, isBlank, modelAnswerLines, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
 import { isOutside, linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
 import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
@@ -185,7 +185,7 @@ export function compileLesson(
           sink.error(separators[1]!.line, 1, 'example/many-separators', 'an example can have only one "???" line', 'keep one "???" between the task and the worked solution');
         }
         if (isBlank(block.body)) emptyBlock(block, sink);
-        open();
+        open({ open: (attrs as { open?: string } | null)?.open === 'true' ? 'true' : undefined });
         md(parts[0]!);
         if (parts.length > 1) {
           if (isBlank(parts[1]!)) {
@@ -220,7 +220,7 @@ export function compileLesson(
       }
       case 'video': {
         const video = (attrs ?? {}) as z.infer<(typeof BlockAttributeSchemas)['video']>;
-        const extra: Record<string, string | undefined> = { url: video.url, duration: video.duration };
+        const extra: Record<string, string | undefined> = { url: video.url, duration: video.duration, transcript: video.transcript === 'true' ? 'true' : undefined };
         if (attributesValid && !video.url && !video.src) {
           sink.error(
             block.line,
@@ -298,7 +298,7 @@ export function compileLesson(
             emit.imports.add('CaseQuestion');
             markup(prompt.line, `<CaseQuestion id="${attr(promptId)}" number="${n + 1}" text="${attr(text)}">`);
             md([{ text: parsed.text, line: prompt.line }]);
-            reveal(answer.map((l, i) => (i === answer.findIndex((x) => x.text.trim() !== '') ? { ...l, text: l.text.replace(MODEL_ANSWER, '$1') } : l)));
+            reveal(modelAnswerLines(answer));
             markup(prompt.line, '</CaseQuestion>');
           } else {
             emit.imports.add('ReflectionPrompt');

@@ -11,7 +11,11 @@ const Common = { id: IdSchema.optional() };
 export const BlockAttributeSchemas = {
   purpose: z.strictObject(Common),
   theory: z.strictObject(Common),
-  example: z.strictObject(Common),
+  example: z.strictObject({
+    ...Common,
+    /** Show the worked solution from the start (`{open}`); by default it waits for the learner. */
+    open: z.enum(['true', 'false'], { error: 'write just "open" to show the worked solution from the start' }).optional(),
+  }),
   question: z.strictObject(Common),
   challenge: z.strictObject(Common),
   video: z.strictObject({
@@ -22,6 +26,8 @@ export const BlockAttributeSchemas = {
     src: z.string().min(1).optional(),
     /** WebVTT captions for a local video, in the course folder. */
     captions: z.string().min(1).optional(),
+    /** The body is a word-for-word transcript (`{transcript}`); otherwise it is labelled a summary. */
+    transcript: z.enum(['true', 'false'], { error: 'write just "transcript" when the block\'s text is the video\'s transcript' }).optional(),
     /** Length, e.g. "4:30", shown on the facade. */
     duration: z.string().regex(/^\d{1,2}(:\d{2}){1,2}$/, 'write the length as m:ss or h:mm:ss').optional(),
   }),

@@ -16,6 +16,8 @@ export interface CourseManifest {
   passMark: number;
   version: string;
   author?: string;
+  /** The course file's body as sanitised HTML (markdown/course-intro.ts), shown on the course home. */
+  introHtml?: string;
   lessons: LessonEntry[];
   quizzes: QuizEntry[];
 }

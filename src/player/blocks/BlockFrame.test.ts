@@ -29,7 +29,7 @@ describe('a compiled lesson', () => {
 
     const regions = screen.getAllByRole('region');
     const labels = regions.map((region) => region.getAttribute('aria-labelledby'));
-    expect(regions).toHaveLength(11);
+    expect(regions).toHaveLength(12);
     expect(new Set(labels).size).toBe(labels.length);
     expect(container.querySelectorAll('h1')).toHaveLength(0);
   });

@@ -23,12 +23,16 @@ describe('ChallengeBlock', () => {
 
     expect(button).toHaveAttribute('aria-pressed', 'true');
     expect(region.getByText('Done')).toBeVisible();
+    // Said in words beside the button, which keeps its name.
+    expect(region.getByText('Done. Press again to undo.')).toBeVisible();
+    expect(button).toHaveAccessibleName('Mark as done');
     expect(progress.callsTo('setDone')).toEqual([[LESSON_ID, ID, true]]);
 
     await user.click(button);
 
     expect(button).toHaveAttribute('aria-pressed', 'false');
     expect(region.getByText('Done')).not.toBeVisible();
+    expect(region.queryByText('Done. Press again to undo.')).toBeNull();
     expect(progress.callsTo('setDone')).toEqual([
       [LESSON_ID, ID, true],
       [LESSON_ID, ID, false],

@@ -11,48 +11,44 @@ function example() {
 }
 
 describe('ExampleBlock', () => {
-  it('shows the worked solution by default', () => {
+  it('hides the worked solution until asked, and asks the learner to try first', () => {
     renderInLesson(SampleLesson);
 
-    expect(example().getByText(SOLUTION)).toBeVisible();
-    expect(example().getByRole('button', { name: 'Try it yourself' })).toHaveAttribute('aria-pressed', 'false');
-  });
-
-  it('covers the solution with "Try it yourself" and uncovers it with "Show the worked example"', async () => {
-    const { user, progress } = renderInLesson(SampleLesson);
-    const tryIt = example().getByRole('button', { name: 'Try it yourself' });
-
-    await user.click(tryIt);
-
-    expect(tryIt).toHaveAttribute('aria-pressed', 'true');
     expect(example().getByText(SOLUTION)).not.toBeVisible();
-    expect(example().getByText('Worked solution hidden: have a go, then')).toBeVisible();
     expect(example().getByText(/Who is the customer when a restaurant buys/)).toBeVisible();
-    expect(progress.callsTo('reveal')).toEqual([]);
-
-    await user.click(example().getByRole('button', { name: 'Show the worked example' }));
-
-    expect(example().getByText(SOLUTION)).toBeVisible();
-    expect(tryIt).toHaveAttribute('aria-pressed', 'false');
-    expect(tryIt).toHaveFocus();
-    expect(example().queryByRole('button', { name: 'Show the worked example' })).toBeNull();
-    expect(progress.callsTo('reveal')).toEqual([[LESSON_ID, 'example-a-coffee-maker']]);
+    expect(example().getByText('Try it yourself first.')).toBeVisible();
+    const show = example().getByRole('button', { name: 'Show worked solution' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(example().queryByText(/Worked solution hidden/)).toBeNull();
   });
 
-  it('counts uncovering with the toggle as a reveal too, once', async () => {
+  it('shows the solution on request, records the reveal once, and hides it again with the same button', async () => {
     const { user, progress } = renderInLesson(SampleLesson);
-    const tryIt = example().getByRole('button', { name: 'Try it yourself' });
+    const button = example().getByRole('button', { name: 'Show worked solution' });
 
-    await user.click(tryIt);
-    await user.click(tryIt);
-    await user.click(tryIt);
-    await user.click(tryIt);
+    await user.click(button);
 
+    expect(example().getByText(SOLUTION)).toBeVisible();
+    expect(button).toHaveAccessibleName('Hide worked solution');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(button).toHaveFocus();
+    expect(progress.callsTo('reveal')).toEqual([[LESSON_ID, 'example-a-coffee-maker']]);
+
+    await user.click(button);
+    await user.click(button);
     expect(example().getByText(SOLUTION)).toBeVisible();
     expect(progress.callsTo('reveal')).toHaveLength(1);
   });
 
-  it('offers nothing to cover when the example has no worked solution', () => {
+  it('shows the solution from the start when the tutor wrote {open}', () => {
+    renderInLesson(SampleLesson);
+    const gift = within(screen.getByRole('region', { name: 'Example: A gift' }));
+
+    expect(gift.getByText('The grandparent buys; the grandchild uses it.')).toBeVisible();
+    expect(gift.getByRole('button', { name: 'Hide worked solution' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('offers nothing to hide when the example has no worked solution', () => {
     renderInLesson(SampleLesson);
     const canteen = within(screen.getByRole('region', { name: 'Example: A school canteen' }));
 

@@ -26,7 +26,16 @@ describe('OutcomesBlock', () => {
   ])("falls back to the course's outcomes when %s", async (_case, props) => {
     renderInLesson(OutcomesBlock, { id: 'outcomes', title: 'Learning outcomes', ...props });
 
-    expect(await screen.findByText('By the end of this course you will be able to:')).toBeVisible();
+    await screen.findAllByRole('listitem');
     expect(listed()).toEqual(COURSE_OUTCOMES);
+    // The title leads in; the block does not add a second lead-in of its own.
+    expect(screen.queryByText('By the end of this course you will be able to:')).toBeNull();
+  });
+
+  it('leads in with its own sentence only when the tutor gave no title', async () => {
+    renderInLesson(OutcomesBlock, { id: 'outcomes' });
+
+    expect(await screen.findByText('By the end of this course you will be able to:')).toBeVisible();
+    expect(within(screen.getByRole('region', { name: 'Outcomes' })).getAllByRole('listitem')).toHaveLength(2);
   });
 });

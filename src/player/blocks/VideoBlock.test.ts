@@ -9,6 +9,7 @@ const external = {
   title: 'The customer journey',
   url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
   duration: '4:30',
+  transcript: 'true',
   children: html('<p>Transcript: a customer finds, buys and returns.</p>'),
 };
 
@@ -18,6 +19,19 @@ function region() {
 
 afterEach(() => {
   vi.restoreAllMocks();
+});
+
+describe('VideoBlock text', () => {
+  it('labels the text "Transcript" only when the tutor says it is one, otherwise a summary', () => {
+    renderInLesson(VideoBlock, external);
+    expect(region().getByText('Transcript', { selector: 'summary' })).toBeVisible();
+    screen.getByRole('region').remove();
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    renderInLesson(VideoBlock, { ...external, transcript: undefined });
+    expect(region().getByText('Summary of the video', { selector: 'summary' })).toBeVisible();
+    expect(region().queryByText('Transcript', { selector: 'summary' })).toBeNull();
+    expect(region().getByText("You're offline: the video can't play now. The summary is below.")).toBeVisible();
+  });
 });
 
 describe('VideoBlock with an external video', () => {

@@ -24,7 +24,7 @@ describe('block accessibility', () => {
     expect(await violations(container)).toEqual([]);
 
     await user.click(getByRole('button', { name: 'Show answer' }));
-    await user.click(getByRole('button', { name: 'Try it yourself' }));
+    await user.click(getAllByRole('button', { name: 'Show worked solution' })[0]!);
     await user.click(getAllByRole('button', { name: 'Show it anyway' })[0]!);
     await user.click(getByRole('button', { name: 'Mark as done' }));
 

@@ -28,7 +28,9 @@ export class TestProgress implements ProgressApi {
 
   constructor(courseId = 'test-course', initial?: Partial<CourseProgress>) {
     this.courseId = courseId;
-    this.progress = { ...emptyProgress(courseId), ...initial };
+    // Plain maps, not the engine's null-prototype ones: this double mutates them in place, and
+    // Svelte makes only plain objects deeply reactive.
+    this.progress = { ...emptyProgress(courseId), lessons: {}, blocks: {}, notes: {}, ratings: {}, ...initial };
   }
 
   /** The calls made to one method, as argument lists. */

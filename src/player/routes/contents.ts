@@ -1,11 +1,11 @@
 // The course's contents as the learner reads them: lessons in order, grouped by module, each quiz
-// right after the lesson it sits in, with the learner's standing on each quiz.
+// inside the row of the lesson it sits in (one row, not two), with the learner's standing on it.
 import type { CourseManifest, LessonEntry, QuizEntry } from '../../content/schema/manifest.ts';
 import type { CourseProgress, QuizAttempt } from '../../engine/progress-types.ts';
 import { isQuizPassed } from '../../engine/completion.ts';
 
 export type ContentsItem =
-  | { kind: 'lesson'; lesson: LessonEntry; number: number }
+  | { kind: 'lesson'; lesson: LessonEntry; number: number; quizzes: QuizEntry[] }
   | { kind: 'quiz'; quiz: QuizEntry };
 
 export interface ContentsGroup {
@@ -26,8 +26,8 @@ export function courseContents(course: CourseManifest): ContentsGroup[] {
       current = lesson.module === undefined ? { items: [] } : { module: lesson.module, items: [] };
       groups.push(current);
     }
-    current.items.push({ kind: 'lesson', lesson, number: index + 1 });
-    for (const quiz of course.quizzes) if (quiz.lessonId === lesson.id) current.items.push({ kind: 'quiz', quiz });
+    const quizzes = course.quizzes.filter((quiz) => quiz.lessonId === lesson.id);
+    current.items.push({ kind: 'lesson', lesson, number: index + 1, quizzes });
   });
   // A quiz whose lesson is gone still deserves a place.
   const lessonIds = new Set(course.lessons.map((lesson) => lesson.id));

@@ -29,6 +29,8 @@ describe('course home', () => {
       ['The customer journey', '#/customer-service/journey'],
       ['Quiz: Final quiz', '#/customer-service/quiz/final'],
     ]);
+    // The quiz sits in its lesson's row: the contents list it once.
+    expect(within(contents).getAllByRole('listitem')).toHaveLength(3);
     // The lesson without a module of its own stays in "Customers".
     const [, customers] = within(contents).getAllByRole('list');
     expect(within(customers!).getByRole('link', { name: 'The customer journey' })).toBeInTheDocument();
@@ -57,10 +59,24 @@ describe('course home', () => {
     expect(rows.map((row) => row.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       '1 Welcome Done 5 min',
       '2 Types of customers In progress 20 min',
-      '3 The customer journey Not started 25 min',
-      'Quiz: Final quiz Best 75% · Not passed yet',
+      '3 The customer journey Not started 25 min Quiz: Final quiz Best 75% · Not passed yet',
     ]);
     expect(screen.getByText('1 of 3 lessons done · 0 of 1 quiz passed')).toBeInTheDocument();
+  });
+
+  it('shows the course file\'s body on the home', async () => {
+    const course = { ...serviceCourse, introHtml: '<p>Work through the lessons <strong>in order</strong>.</p>' };
+    render(CoursePage, { course, progress: await memoryProgress(course) });
+    expect(screen.getByText(/Work through the lessons/)).toHaveTextContent('Work through the lessons in order.');
+  });
+
+  it('says what holds a lesson read to the end', async () => {
+    const progress = await memoryProgress(serviceCourse);
+    progress.visit('journey');
+    progress.reachEnd('journey');
+    render(CoursePage, { course: serviceCourse, progress });
+    const row = screen.getByRole('link', { name: 'The customer journey' }).closest('li')!;
+    expect(row).toHaveTextContent('In progress: 1 quiz to pass');
   });
 
   it('offers "Start course" on the first lesson when nothing was done yet', async () => {

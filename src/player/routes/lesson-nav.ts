@@ -22,7 +22,8 @@ export interface Neighbour {
 
 /**
  * Where "Previous" and "Next" go from a lesson. Before the first lesson is the course home; after
- * the last comes the first quiz not yet passed, or else the course home.
+ * the last comes the quiz on that lesson (the one the learner just saw) unless it is passed, then
+ * the first other quiz not yet passed, or else the course home.
  */
 export function lessonNeighbours(
   course: CourseManifest,
@@ -35,7 +36,8 @@ export function lessonNeighbours(
     const lesson = course.lessons[i];
     return lesson && { route: { name: 'lesson', courseId: course.id, lessonId: lesson.id }, description: `Lesson ${i + 1}: ${lesson.title}` };
   };
-  const quiz = course.quizzes.find((entry) => !isQuizPassed(entry.id, progress));
+  const open = course.quizzes.filter((entry) => !isQuizPassed(entry.id, progress));
+  const quiz = open.find((entry) => entry.lessonId === lessonId) ?? open[0];
   const afterLast: Neighbour = quiz
     ? { route: { name: 'quiz', courseId: course.id, quizId: quiz.id }, description: `Quiz: ${quiz.title}` }
     : home;

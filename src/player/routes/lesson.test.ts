@@ -167,3 +167,24 @@ describe('lesson page', () => {
     expect(loadLesson).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the course outline beside a lesson', () => {
+  it('lists every lesson with its state, marks the one being read, and says what is left', async () => {
+    const progress = await memoryProgress(serviceCourse);
+    progress.visit('welcome');
+    progress.reachEnd('welcome');
+    render(LessonPage, { course: serviceCourse, lesson: lesson('types-of-customers'), progress, loadLesson });
+    const outline = screen.getByRole('navigation', { name: 'Course outline' });
+    const links = () => Array.from(outline.querySelectorAll('a')).map((a) => a.textContent?.replace(/\s+/g, ' ').trim());
+    // The page records its own visit once progress is restored.
+    await vi.waitFor(() => expect(links()).toEqual([
+      'Customer service',
+      'Done 1. Welcome',
+      'In progress 2. Types of customers',
+      'Not started 3. The customer journey',
+      'Quiz: Final quiz',
+    ]));
+    expect(outline.querySelector('[aria-current="page"]')).toHaveTextContent('2. Types of customers');
+    expect(outline).toHaveTextContent('2 lessons left · about 45 min');
+  });
+});

@@ -9,7 +9,8 @@ import type { CourseProgress, QuizAttempt, SelfAssessment } from '../../engine/p
 import { progressChannelName, progressKey } from '../../storage/keys.ts';
 import { loadProgress, restore, saveProgress } from '../../storage/records.ts';
 import { clearJournal, readJournal, writeJournal } from '../../storage/journal.ts';
-import { toRecord } from '../../storage/record-check.ts';
+import { removeAttempts } from '../../storage/attempt-log.ts';
+import { isAttempt, toSummaryRecord } from '../../storage/record-check.ts';
 import { createStore, type ProgressStore, type StoreFailure } from '../../storage/store.ts';
 
 /** What the learner is told. Calm, and always with what to do next. */
@@ -23,6 +24,9 @@ export const NOTICES = {
   unreadable:
     'Some saved progress could not be read. It has been left untouched on this device, and everything that could be recovered is restored.',
 } as const;
+
+/** Longest wait between a change and its safety copy, however large the copy (journal.ts). */
+const MAX_JOURNAL_GAP_MS = 250;
 
 /** Longest stretch of one lesson counted as study time without the learner moving on (an idle tab). */
 const MAX_STUDY_STRETCH_MS = 30 * 60 * 1000;
@@ -40,12 +44,23 @@ export interface CourseProgressOptions {
   broadcast?: boolean;
 }
 
-/** What one tab tells the others on the course's channel: the record it has just stored. */
+/**
+ * What one tab tells the others on the course's channel: the summary it has just stored and the
+ * attempts that save added (never the whole history).
+ */
 interface SavedMessage {
   type: 'saved';
   writeId: string;
   record: unknown;
+  attempts?: unknown[];
 }
+
+/** The progress without its attempts: what the summary record holds and what saves compare. */
+const summaryOf = (progress: CourseProgress): CourseProgress => ({ ...progress, attempts: [] });
+
+/** Whether `next` holds anything `current` lacks (attempts only ever grow, so their count tells). */
+const differs = (next: CourseProgress, current: CourseProgress): boolean =>
+  next.attempts.length !== current.attempts.length || !sameData(summaryOf(next), summaryOf(current));
 
 function isSavedMessage(data: unknown): data is SavedMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'saved' && typeof (data as { writeId?: unknown }).writeId === 'string';
@@ -84,6 +99,12 @@ export class CourseProgressState implements ProgressApi {
   #activeLesson: string | null = null;
   #activeSince: number | null = null;
   #disposers: (() => void)[] = [];
+  /** Finished attempts not yet stored under their own keys. */
+  #unsavedAttempts = new Map<string, QuizAttempt>();
+  #journalPending = false;
+  #journalTimer: ReturnType<typeof setTimeout> | undefined;
+  #journalAt = 0;
+  #journalGapMs = 0;
 
   constructor(courseId: string, options: CourseProgressOptions = {}) {
     this.courseId = courseId;
@@ -134,7 +155,10 @@ export class CourseProgressState implements ProgressApi {
     this.#change(lessonId, (progress, now) => reduce.setDone(progress, lessonId, blockId, done, now));
   }
   setNote(lessonId: string, blockId: string, promptId: string, text: string): void {
-    this.#change(lessonId, (progress, now) => reduce.setNote(progress, lessonId, blockId, promptId, text, now));
+    this.#change(lessonId, (progress, now) => reduce.setNote(progress, lessonId, blockId, promptId, text, now, this.#tabId));
+  }
+  resolveNote(lessonId: string, blockId: string, promptId: string, text: string): void {
+    this.#change(lessonId, (progress, now) => reduce.resolveNote(progress, lessonId, blockId, promptId, text, now, this.#tabId));
   }
   assess(lessonId: string, blockId: string, promptId: string, assessment: SelfAssessment): void {
     this.#change(lessonId, (progress, now) => reduce.assess(progress, lessonId, blockId, promptId, assessment, now));
@@ -143,6 +167,7 @@ export class CourseProgressState implements ProgressApi {
     this.#change(lessonId, (progress, now) => reduce.rate(progress, lessonId, blockId, value, now));
   }
   addAttempt(attempt: QuizAttempt): void {
+    if (!this.#progress.attempts.some((known) => known.id === attempt.id)) this.#unsavedAttempts.set(attempt.id, attempt);
     const lessonId = this.#course?.quizzes.find((quiz) => quiz.id === attempt.quizId)?.lessonId ?? null;
     this.#change(lessonId, (progress, now) => reduce.addAttempt(progress, attempt, now));
     // An attempt is the learner's most valuable work: save it without waiting for quiet.
@@ -152,7 +177,9 @@ export class CourseProgressState implements ProgressApi {
   /** Merges progress from elsewhere (an import) into this course's progress. Nothing is replaced. */
   merge(progress: CourseProgress): void {
     if (progress.courseId !== this.courseId) return;
-    const merged = mergeProgress(this.#progress, progress);
+    const known = new Set(this.#progress.attempts.map((attempt) => attempt.id));
+    for (const attempt of progress.attempts) if (!known.has(attempt.id)) this.#unsavedAttempts.set(attempt.id, attempt);
+    const merged = mergeProgress(this.#progress, this.#bounded(progress));
     this.#apply(this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged);
   }
 
@@ -167,13 +194,16 @@ export class CourseProgressState implements ProgressApi {
       const now = this.#now();
       const fresh: CourseProgress = { ...reduce.emptyProgress(this.courseId, now), resetAt: now };
       const writeId = `${this.#tabId}:${++this.#writes}`;
-      const written = await this.#store.set(progressKey(this.courseId), { ...toRecord(fresh), writeId });
+      const written = await this.#store.set(progressKey(this.courseId), { ...toSummaryRecord(fresh), writeId });
+      // Attempts from before the reset no longer count even if some stay (see sinceReset in records.ts).
+      if (written.ok) await removeAttempts(this.#store, this.courseId);
+      this.#unsavedAttempts.clear();
       // Unavailable storage holds nothing to reset: the session's progress is all there is.
       if (!written.ok && written.reason !== 'unavailable') {
         return { ok: false, message: `Your progress could not be reset on this device (${written.message}). Nothing was removed.` };
       }
       this.#adopt(fresh, written.ok ? writeId : null);
-      if (written.ok) this.#post({ type: 'saved', writeId, record: toRecord(fresh) });
+      if (written.ok) this.#post({ type: 'saved', writeId, record: toSummaryRecord(fresh) });
       return { ok: true, message: 'Your progress in this course has been reset.' };
     });
     this.#saving = done.then(() => undefined);
@@ -191,6 +221,7 @@ export class CourseProgressState implements ProgressApi {
     this.#creditStudyTime(this.#now());
     this.#activeSince = null;
     for (const dispose of this.#disposers.splice(0)) dispose();
+    clearTimeout(this.#journalTimer);
     await this.flush();
     this.#clearTimer();
   }
@@ -209,6 +240,33 @@ export class CourseProgressState implements ProgressApi {
     this.#progress = next;
     this.#dirty = true;
     this.#scheduleSave();
+    this.#journalSoon();
+  }
+
+  /** Another copy's times, capped near this device's clock (a fast clock elsewhere must not win every edit). */
+  #bounded(progress: CourseProgress): CourseProgress {
+    return reduce.boundTimes(progress, this.#now() + reduce.CLOCK_SKEW_MS);
+  }
+
+  /**
+   * Writes the synchronous safety copy soon after a change, so a crash loses nothing typed: once
+   * per task while it is cheap, and spaced out in proportion to its cost when the copy is large.
+   */
+  #journalSoon(): void {
+    if (this.#journalPending) return;
+    this.#journalPending = true;
+    const run = () => {
+      this.#journalPending = false;
+      this.#journalTimer = undefined;
+      if (!this.#dirty && this.#timer === undefined) return;
+      const started = performance.now();
+      writeJournal(this.#progress);
+      this.#journalAt = performance.now();
+      this.#journalGapMs = Math.min(MAX_JOURNAL_GAP_MS, (this.#journalAt - started) * 20);
+    };
+    const wait = this.#journalAt + this.#journalGapMs - performance.now();
+    if (wait <= 0) queueMicrotask(run);
+    else this.#journalTimer = setTimeout(run, wait);
   }
 
   #scheduleSave(): void {
@@ -251,7 +309,8 @@ export class CourseProgressState implements ProgressApi {
     this.#lastWriteId = writeId;
     // Anything the learner did while storage was loading is merged in, not replaced, and so is the
     // safety copy a previous page wrote as it closed (journal.ts).
-    const journal = await readJournal(this.courseId, now);
+    const found = await readJournal(this.courseId, now);
+    const journal = found && this.#bounded(found);
     const recovered = journal ? mergeProgress(progress, journal) : progress;
     this.#takeIn(mergeProgress(recovered, this.#progress), progress);
     if (journal && sameData(recovered, progress)) clearJournal(this.courseId);
@@ -263,8 +322,9 @@ export class CourseProgressState implements ProgressApi {
    */
   #takeIn(merged: CourseProgress, stored: CourseProgress): void {
     const settled = this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged;
-    if (!sameData(settled, this.#progress)) this.#progress = settled;
-    if (!sameData(settled, stored)) {
+    if (differs(settled, this.#progress)) this.#progress = settled;
+    // Attempts are saved by their own bookkeeping (#unsavedAttempts): only the summary is compared.
+    if (!sameData(summaryOf(settled), summaryOf(stored))) {
       this.#dirty = true;
       this.#scheduleSave();
     }
@@ -283,15 +343,17 @@ export class CourseProgressState implements ProgressApi {
 
   async #write(): Promise<void> {
     const snapshot = this.#progress;
+    const newAttempts = [...this.#unsavedAttempts.values()];
     this.#dirty = false;
     const writeId = `${this.#tabId}:${++this.#writes}`;
-    const saved = await saveProgress(this.#store, snapshot, { now: this.#now(), lastWriteId: this.#lastWriteId, writeId });
+    const saved = await saveProgress(this.#store, snapshot, { now: this.#now(), lastWriteId: this.#lastWriteId, writeId, newAttempts });
     if (!saved.ok) {
       this.#dirty = true;
       this.#storageFailed(saved.reason);
       return;
     }
     this.#storageWorks();
+    for (const attempt of newAttempts) this.#unsavedAttempts.delete(attempt.id);
     // IndexedDB now holds everything the safety copy had (the write merged it in).
     if (!this.#dirty) clearJournal(this.courseId);
     if (saved.value.followedReset) {
@@ -301,11 +363,11 @@ export class CourseProgressState implements ProgressApi {
     }
     this.#lastWriteId = writeId;
     const stored = saved.value.progress;
-    if (stored !== snapshot && !sameData(stored, snapshot)) {
+    if (stored.attempts.length > 0 || !sameData(summaryOf(stored), summaryOf(snapshot))) {
       // Another tab's work came back with the read-merge-write; changes made meanwhile stay on top.
-      this.#takeIn(this.#progress === snapshot ? stored : mergeProgress(stored, this.#progress), stored);
+      this.#takeIn(mergeProgress(stored, this.#progress), stored);
     }
-    this.#post({ type: 'saved', writeId, record: toRecord(stored) });
+    this.#post({ type: 'saved', writeId, record: toSummaryRecord(stored), attempts: newAttempts });
   }
 
   /** Replaces this tab's progress with a reset record (its own or another tab's). */
@@ -330,7 +392,8 @@ export class CourseProgressState implements ProgressApi {
     const now = this.#now();
     const restored = await restore(message.record, this.courseId, now);
     if (restored.problems.length > 0) return;
-    const theirs = restored.progress;
+    const attempts = (message.attempts ?? []).filter((attempt): attempt is QuizAttempt => isAttempt(attempt));
+    const theirs = this.#bounded({ ...restored.progress, attempts: [...restored.progress.attempts, ...attempts].sort(reduce.compareAttempts) });
     if (isNewerReset(theirs, this.#progress)) {
       this.#adopt(theirs, message.writeId);
       return;

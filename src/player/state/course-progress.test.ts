@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CourseManifest } from '../../content/schema/manifest.ts';
 import { emptyProgress } from '../../engine/progress.ts';
 import type { CourseProgress, QuizAttempt } from '../../engine/progress-types.ts';
-import { parseImport } from '../../storage/export.ts';
-import { isQuarantineKey, progressKey } from '../../storage/keys.ts';
+import { IMPORT_LIMITS, parseImport } from '../../storage/export.ts';
+import { attemptPrefix, isQuarantineKey, progressKey } from '../../storage/keys.ts';
 import { createMemoryBackend, createStore, type ProgressStore, type StorageBackend } from '../../storage/store.ts';
 import {
   CourseProgressState,
@@ -70,7 +70,13 @@ function makeState(store: ProgressStore, options: CourseProgressOptions = {}): C
   return state;
 }
 
-const stored = (backend: { data: Map<string, unknown> }) => backend.data.get(KEY) as CourseProgress | undefined;
+/** What storage holds for the course: the summary record with the attempts stored beside it. */
+const stored = (backend: { data: Map<string, unknown> }): CourseProgress | undefined => {
+  const summary = backend.data.get(KEY) as CourseProgress | undefined;
+  if (!summary) return undefined;
+  const logged = [...backend.data.keys()].filter((key) => key.startsWith(attemptPrefix(COURSE))).sort();
+  return { ...summary, attempts: [...(summary.attempts ?? []), ...logged.map((key) => backend.data.get(key) as QuizAttempt)] };
+};
 const attemptIds = (progress: CourseProgress | undefined) => progress?.attempts.map((a) => a.id) ?? [];
 const noteTexts = (progress: CourseProgress | undefined) =>
   Object.fromEntries(Object.entries(progress?.notes ?? {}).map(([key, note]) => [key, note.text]));
@@ -83,6 +89,8 @@ afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(created.splice(0).map((state) => state.dispose()));
   await disposeCourseProgress();
+  // A state that could not save keeps its safety copy (journal.ts): it must not reach the next test.
+  localStorage.clear();
   Reflect.deleteProperty(document, 'visibilityState');
 });
 
@@ -132,7 +140,7 @@ describe('CourseProgressState', () => {
     state.setNote('map', 'reflection', 'p1', 'final words');
     await state.flush();
     expect(noteTexts(stored(backend))).toEqual({ 'map/reflection/p1': 'final words' });
-    expect(stored(backend)).toMatchObject({ version: 2 });
+    expect(stored(backend)).toMatchObject({ version: 3 });
   });
 
   it('still saves while the learner types without pause', async () => {
@@ -340,6 +348,24 @@ describe('two tabs on one course', () => {
     expect(writes).toBe(0);
   });
 
+  it('tells the other tabs what a save changed, never the whole history', async () => {
+    const backend = createMemoryBackend();
+    const [a] = await twoTabs(backend);
+    for (let i = 0; i < 50; i++) a.addAttempt(attempt(`old-${i}`, clock + i));
+    await a.flush();
+    const listener = new BroadcastChannel(`coursemark:progress:${COURSE}`);
+    const messages: { record: Record<string, unknown>; attempts: QuizAttempt[] }[] = [];
+    listener.onmessage = (event: MessageEvent) => messages.push(event.data);
+    a.addAttempt(attempt('new', clock + 100));
+    a.setNote('map', 'reflection', 'p1', 'and a note');
+    await a.flush();
+    await vi.waitFor(() => expect(messages.length).toBeGreaterThan(0));
+    listener.close();
+    const last = messages.at(-1)!;
+    expect(last.record).not.toHaveProperty('attempts');
+    expect(messages.flatMap((message) => message.attempts.map((one) => one.id))).toEqual(['new']);
+  });
+
   it('a lesson finished across two tabs counts as done in both', async () => {
     const backend = createMemoryBackend();
     const a = makeState(createStore({ backend }), { broadcast: true, debounceMs: 10, course });
@@ -454,10 +480,10 @@ describe('exportAllProgress', () => {
     expect(file.json).not.toContain('\n');
     expect(parseImport(file.json, [COURSE]).ok).toBe(true);
 
-    state.setNote('map', 'reflection', 'p1', 'x'.repeat(6 * 1024 * 1024));
+    state.setNote('map', 'reflection', 'p1', 'x'.repeat(IMPORT_LIMITS.bytes));
     const huge = await exportAllProgress({ store });
-    expect(huge.warnings).toEqual(['This file is larger than 5 MB, so it can be kept as a copy but not imported again.']);
-  });
+    expect(huge.warnings).toEqual(['This file is larger than 50 MB, so it can be kept as a copy but not imported again.']);
+  }, 30_000);
 });
 
 describe('importProgress', () => {
