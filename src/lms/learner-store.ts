@@ -15,6 +15,10 @@ export function learnerStore(store: ProgressStore, learnerId: string): ProgressS
     get: (key) => store.get(prefix + key),
     set: (key, value) => store.set(prefix + key, value),
     remove: (key) => store.remove(prefix + key),
+    range: async (keyPrefix, options) => {
+      const page = await store.range(prefix + keyPrefix, options.after === undefined ? options : { ...options, after: prefix + options.after });
+      return page.ok ? { ok: true, value: page.value.map((entry) => ({ ...entry, key: entry.key.slice(prefix.length) })) } : page;
+    },
     keys: async () => {
       const all = await store.keys();
       return all.ok ? { ok: true, value: all.value.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) } : all;
