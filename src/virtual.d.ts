@@ -2,8 +2,11 @@
 // Types are referenced with import('...') inline: an import statement inside `declare module` would
 // silently turn them into `any`.
 
-/** Which build this is: the static site (with a service worker) or one self-contained HTML file. */
-declare const __COURSEMARK_TARGET__: 'site' | 'single-file';
+/** Which build this is: the static site (with a service worker), one self-contained HTML file, or an LMS package. */
+declare const __COURSEMARK_TARGET__: 'site' | 'single-file' | 'lms';
+
+/** Which LMS standard the player speaks (LMS packages only; 'none' elsewhere). */
+declare const __COURSEMARK_LMS__: 'none' | 'scorm12' | 'scorm2004' | 'cmi5';
 
 declare module 'virtual:coursemark/catalogue' {
   /**

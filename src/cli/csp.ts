@@ -9,8 +9,11 @@ import type { Plugin } from 'vite';
 /** The video providers whose privacy-friendly players a video block opens on demand (video-embed.ts). */
 const FRAMES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
 
-/** The policy, given the script sources. Styles may be inline: Svelte sets style attributes, and CSS cannot run code. */
-export function contentSecurityPolicy(scriptSources: string[]): string {
+/**
+ * The policy, given the script sources (and any origins beyond our own that the player may fetch from:
+ * a cmi5 package's LRS). Styles may be inline: Svelte sets style attributes, and CSS cannot run code.
+ */
+export function contentSecurityPolicy(scriptSources: string[], connectSources: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src ${scriptSources.join(' ')}`,
@@ -18,7 +21,7 @@ export function contentSecurityPolicy(scriptSources: string[]): string {
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectSources].join(' '),
     "worker-src 'self'",
     "manifest-src 'self'",
     `frame-src ${FRAMES.join(' ')}`,
@@ -44,14 +47,14 @@ export function inlinePolicy(html: string): string {
  * Adds the policy to index.html in builds (not in dev, where Vite's client needs more). For the
  * single file it runs after vite-plugin-singlefile has inlined the scripts, and hashes them.
  */
-export function cspPlugin(target: 'site' | 'single-file'): Plugin {
+export function cspPlugin(target: 'site' | 'single-file', connectSources: string[] = []): Plugin {
   return {
     name: 'coursemark-csp',
     apply: 'build',
     enforce: 'post',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html) => (target === 'site' ? html.replace('<head>', `<head>\n    ${META(contentSecurityPolicy(["'self'"]))}`) : html),
+      handler: (html) => (target === 'site' ? html.replace('<head>', `<head>\n    ${META(contentSecurityPolicy(["'self'"], connectSources))}`) : html),
     },
     generateBundle: {
       order: 'post',

@@ -23,8 +23,10 @@ Commands:
   new course NAME                            create content/NAME with a course file and a first lesson
   new lesson COURSE "TITLE"                  add the next numbered lesson to a course
   import gift FILE [--out FILE.md] [--force] convert a Moodle GIFT file to a Coursemark quiz lesson
-  export scorm --course ID --version 1.2|2004 --out FILE
-                                             package a course for an LMS (not available yet)
+  export scorm --course ID --version 1.2|2004 --out FILE [--content DIR]
+                                             package a course as a SCORM zip for an LMS
+  export cmi5 --course ID --out FILE [--content DIR]
+                                             package a course as a cmi5 zip (xAPI) for an LMS
 
 Options:
   --help                                     show this help
@@ -168,16 +170,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       }
       return 0;
     }
-    case 'export': {
-      const [what, ...args] = rest;
-      if (what !== 'scorm') throw new UsageError('export supports one format: coursemark export scorm --course ID --version 1.2|2004 --out FILE');
-      const { options } = parseArgs(args, ['course', 'version', 'out']);
-      if (!options.course || !options.out || !['1.2', '2004'].includes(options.version ?? '')) {
-        throw new UsageError('export scorm needs --course ID --version 1.2|2004 --out FILE');
-      }
-      io.err('coursemark: SCORM export is not available in this version yet; build the site with "coursemark build" instead.');
-      return 2;
-    }
+    case 'export':
+      return (await import('./export-lms.ts')).exportPackage(rest, io);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

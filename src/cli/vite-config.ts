@@ -2,7 +2,9 @@
 // CLI (build, dev), so both build exactly the same site. Two targets:
 //   site         the static site: lazily loaded chunks, an installable PWA whose service worker
 //                precaches every course, lesson, quiz and asset after one visit;
-//   single-file  one self-contained HTML file for one course (everything inlined), for file://.
+//   single-file  one self-contained HTML file for one course (everything inlined), for file://;
+//   lms          one course for a package an LMS launches (SCORM or cmi5, see src/cli/export-lms.ts):
+//                the site's chunks with the LMS adapter, and no service worker.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { InlineConfig } from 'vite';
@@ -20,12 +22,17 @@ export interface SiteOptions {
   contentDir?: string;
   /** Output folder, relative to the working directory. */
   outDir?: string;
-  target?: 'site' | 'single-file';
-  /** single-file: the one course to include. */
+  target?: 'site' | 'single-file' | 'lms';
+  /** single-file and lms: the one course to include. */
   course?: string;
   /** A proof copy for tutors: every answer and hidden part shown (src/content/proof.ts). */
   proof?: boolean;
+  /** lms: the standard the player speaks to its LMS. */
+  lms?: 'scorm12' | 'scorm2004' | 'cmi5';
 }
+
+/** Where a cmi5 package may send statements: any https origin (and a local LRS, for testing). */
+const LRS_SOURCES = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'];
 
 export function siteConfig(options: SiteOptions = {}): InlineConfig {
   const cwd = process.cwd();
@@ -36,16 +43,22 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     root: resolve(PROJECT_ROOT, 'src'),
     // Relative asset URLs: the same build works from any path on a static host, from file:// and in an LMS.
     base: './',
-    publicDir: singleFile ? false : resolve(PROJECT_ROOT, 'static'),
+    // The PWA's icons and web app manifest: the site only (an LMS package is not installed as an app).
+    publicDir: singleFile || options.target === 'lms' ? false : resolve(PROJECT_ROOT, 'static'),
     logLevel: 'warn',
-    define: { __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site') },
+    define: {
+      __COURSEMARK_TARGET__: JSON.stringify(options.target ?? 'site'),
+      // A constant, so that outside LMS builds the adapter's import is removed and adds no bytes.
+      __COURSEMARK_LMS__: JSON.stringify(options.target === 'lms' ? (options.lms ?? 'scorm2004') : 'none'),
+    },
     plugins: [
       outputGuard(contentDir),
       coursemark({ contentDir, ...(options.course ? { only: options.course } : {}), ...(options.proof ? { proof: true } : {}) }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
-      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : serviceWorker(),
-      // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined.
-      cspPlugin(singleFile ? 'single-file' : 'site'),
+      singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : options.target === 'lms' ? null : serviceWorker(),
+      // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined. A cmi5 package
+      // talks to the LRS its launch names, an origin known only then.
+      cspPlugin(singleFile ? 'single-file' : 'site', options.lms === 'cmi5' ? LRS_SOURCES : []),
     ],
     build: {
       outDir: resolve(cwd, options.outDir ?? 'dist'),

@@ -21,6 +21,13 @@ const content: ContentSource = {
   loadCourseDetails: async (courseId): Promise<CourseManifest> => (await details()).loadCourseDetails(courseId),
 };
 
+// LMS packages only (a build-time constant: in every other build this line and the adapter are gone).
+// The LMS's copy of the learner's progress is restored before the player shows anything; whatever goes
+// wrong with the LMS, the player still opens.
+if (__COURSEMARK_LMS__ !== 'none') {
+  await import('../lms/connect.svelte.ts').then((lms) => lms.connectLms(catalogue as Catalogue)).catch(() => {});
+}
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html needs an element with id="app" to mount the player in.');
 target.replaceChildren();
