@@ -23,8 +23,12 @@ export const BYTE_BARS = {
  * says what makes up each figure and what would bring it under the bar.
  */
 export const BYTE_CEILINGS = {
-  firstLoad: 42 * 1024,
-  quizCode: 16.5 * 1024,
+  // Raised once, on 2026-12-01, from 42.0 and 16.5 KB, and said so in the issue notes: the progress
+  // log and safe-id storage (+3.5 KB), the review, search and study routes (+0.7 KB); stable answer
+  // ids, the per-part review and drag-and-drop ordering (+0.8 KB after trimming), and question views
+  // shared with the Review page, which split the quiz chunks (+1.9 KB). Issue 15 brings them down.
+  firstLoad: 46.7 * 1024,
+  quizCode: 18.8 * 1024,
 } as const;
 
 /** Gzip at level 9: a stable figure, close to what a static host serves. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../content/diagnostics.ts';
+import { withAnswerIds } from '../content/markdown/answer-ids.ts';
 import { parseGift } from '../content/markdown/gift.ts';
 import { parseQuizBody } from '../content/markdown/quiz.ts';
 import { loadContent } from '../content/pipeline.ts';
@@ -52,7 +53,7 @@ describe.each([
   it('reads back through the house quiz parser as the very same questions', () => {
     const { quiz, diagnostics } = readBack(result.markdown, quizId);
     expect(diagnostics.map(formatDiagnostic)).toEqual([]);
-    const expected = parseGift(source, file, { idPrefix: quizId }).questions.map((q) => withoutSource(q.question));
+    const expected = parseGift(source, file, { idPrefix: quizId }).questions.map((q) => withoutSource(withAnswerIds(q.question)));
     expect(quiz?.questions.map(withoutSource)).toEqual(expected);
   });
 });
@@ -73,7 +74,7 @@ describe('what the lesson keeps from the GIFT file', () => {
     ]);
     expect(markdown).toContain('### Who is buried in Grant\'s tomb? {#categories-who-is-buried-in-grants-tomb}\n<!-- GIFT category');
     // The comments change nothing in the compiled questions.
-    const expected = parseGift(read(join(OURS, 'categories.gift')), 'x', { idPrefix: 'categories' }).questions.map((q) => withoutSource(q.question));
+    const expected = parseGift(read(join(OURS, 'categories.gift')), 'x', { idPrefix: 'categories' }).questions.map((q) => withoutSource(withAnswerIds(q.question)));
     expect(readBack(markdown, 'categories').quiz?.questions.map(withoutSource)).toEqual(expected);
   });
 

@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../content/diagnostics.ts';
 import { slugify } from '../content/markdown/attributes.ts';
 import { parseGift, type GiftQuestion } from '../content/markdown/gift.ts';
+import { withAnswerIds } from '../content/markdown/answer-ids.ts';
 import { parseQuizBody, serializeQuestion } from '../content/markdown/quiz.ts';
 import { ID_PATTERN } from '../content/schema/course.ts';
 import type { Question } from '../content/schema/quiz.ts';
@@ -103,7 +104,8 @@ function checkReadBack(
   if (!quiz) return;
   const readBack = new Map(quiz.questions.map((q) => [q.id, q]));
   for (const { question } of spans) {
-    const difference = firstDifference(withoutSource(question.question), withoutSource(readBack.get(question.question.id)));
+    // A quiz gives a GIFT question the same answer ids as house syntax (made from the answers' text).
+    const difference = firstDifference(withoutSource(withAnswerIds(question.question)), withoutSource(readBack.get(question.question.id)));
     if (difference === undefined) continue;
     sink.warning(
       question.line,

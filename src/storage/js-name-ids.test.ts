@@ -34,7 +34,8 @@ function course(id: string): CourseManifest {
         blocks: [
           { id, kind: 'question', required: true },
           { id: `${id}-r`, kind: 'reflection', required: true, prompts: [{ id, text: 'Why?' }] },
-          { id: `${id}-quiz`, kind: 'quiz', required: false },
+          // A quiz block's id is its quiz's id, as the lesson compiler writes it (completion reads it so).
+          { id, kind: 'quiz', required: false },
         ],
       },
     ],
