@@ -963,6 +963,12 @@ describe('serializeQuestion', () => {
     );
   }, 60_000);
 
+  it('writes type=short on a short answer whose answers look like numbers beside text ones (found by the property above)', () => {
+    const q = QuestionSchema.parse({ id: 'q', promptHtml: '<p><strong>bold</strong></p>', points: 0, type: 'short', caseSensitive: false, accepted: [{ text: '0..', weight: 0 }, { text: '*', weight: 1 }] });
+    expect(serializeQuestion(q)).toContain('type=short');
+    expect(withoutIds(roundTrip(q))).toEqual(withoutIds(q));
+  });
+
   it('slugify is stable and id-shaped', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {

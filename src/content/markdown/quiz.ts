@@ -1581,7 +1581,9 @@ export function serializeQuestion(q: Question): string {
   const attributes: string[] = [];
   if (q.id !== slugify(heading) && ID_PATTERN.test(q.id)) attributes.push(`#${q.id}`);
   if (q.points !== 1) attributes.push(`points=${q.points}`);
-  if (inferredType(q) !== q.type || q.type === 'essay' || q.type === 'description') attributes.push(`type=${q.type}`);
+  // A short answer that looks like a number beside text ones would be read as a mistake (quiz/numeric-as-text).
+  const numberAsText = q.type === 'short' && q.accepted.some((a) => isNumericLine(a.text));
+  if (inferredType(q) !== q.type || numberAsText || q.type === 'essay' || q.type === 'description') attributes.push(`type=${q.type}`);
   const caseSensitive = q.type === 'short' ? q.caseSensitive : q.type === 'blanks' ? q.blanks.some((b) => b.caseSensitive) : false;
   if (caseSensitive) attributes.push('case=sensitive');
   if (q.title) attributes.push(`title="${oneLine(q.title).replace(/["\\]/g, '\\$&')}"`);
