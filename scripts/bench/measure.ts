@@ -30,7 +30,7 @@ export const BYTE_CEILINGS = {
   // shared with the Review page, which split the quiz chunks (+1.9 KB). Issue 15 brings them down.
   firstLoad: 46.7 * 1024,
   // Issue 15: from 18.8 KB (everything the quiz route could load) to what opening a quiz loads, once
-  // the attempt, question types, grading and results load as the learner reaches them (7.2 KB).
+  // the attempt, question types, grading and results load as the learner reaches them (7.3 KB, 7,447 B).
   quizCode: 7.3 * 1024,
   quizLater: 22.7 * 1024,
 } as const;
