@@ -3,12 +3,12 @@
 // question, and reporting what Moodle would silently mangle as diagnostics with exact positions.
 import { didYouMean, DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
 import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../schema/quiz.ts';
-import { IdAllocator, slugify } from './attributes.ts';
-import { letterId } from './quiz.ts';
-import { escapeHtml, renderInline, renderMarkdown, sanitize } from './render.ts';
-import { GIFT_LIMITS, giftText, readGiftFile } from './gift-source.ts';
-import { markdownProblem } from './markdown-limits.ts';
-import { find, findLast, isSyntax, splitAnswers, splitBlocks, splitOnce, textOf, toCells, trim, type Block, type Cell, type Cells, type ContentLine, type Piece } from './gift-cells.ts';
+import { IdAllocator, slugify } from '../markdown/attributes.ts';
+import { letterId } from '../quiz/compile.ts';
+import { escapeHtml, renderInline, renderMarkdown, sanitize } from '../markdown/render.ts';
+import { GIFT_LIMITS, giftText, readGiftFile } from './source.ts';
+import { markdownProblem } from '../markdown/markdown-limits.ts';
+import { find, findLast, isSyntax, splitAnswers, splitBlocks, splitOnce, textOf, toCells, trim, type Block, type Cell, type Cells, type ContentLine, type Piece } from './cells.ts';
 
 export interface GiftQuestion {
   question: Question;

@@ -18,8 +18,8 @@ import type {
   QuizSettings,
 } from '../schema/quiz.ts';
 import { currentIds, explicitIdProblem, splitExplicitId, withAnswerIds } from './answer-ids.ts';
-import { beforeLastClose } from './attributes.ts';
-import { renderInline, renderMarkdown } from './render.ts';
+import { beforeLastClose } from '../markdown/attributes.ts';
+import { renderInline, renderMarkdown } from '../markdown/render.ts';
 import {
   plainNumberText,
   reportHeadingLevel,
@@ -27,7 +27,7 @@ import {
   reportPairWithoutArrow,
   reportUnclosedBlank,
   unclosedBlanks,
-} from './quiz-checks.ts';
+} from './checks.ts';
 
 export interface QuizBodyInput {
   /** The lines between the `:::quiz` fence and its closing `:::`, joined with "\n". */

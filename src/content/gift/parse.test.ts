@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { QuestionSchema } from '../schema/quiz.ts';
-import { parseGift } from './gift.ts';
+import { parseGift } from './parse.ts';
 
 /** Moodle's own files, kept beside the repository in shared/ (see its README). */
 const MOODLE = join(import.meta.dirname, '../../../../shared/fixtures/gift');

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { QuestionSchema, QuizSchema, type Question, type Quiz } from '../schema/quiz.ts';
 import { withAnswerIds } from './answer-ids.ts';
-import { parseQuizBody, serializeQuestion, slugify, type QuizBodyInput } from './quiz.ts';
-import { renderInline, renderMarkdown } from './render.ts';
+import { parseQuizBody, serializeQuestion, slugify, type QuizBodyInput } from './compile.ts';
+import { renderInline, renderMarkdown } from '../markdown/render.ts';
 
 const FILE = 'content/external-customers/09-quiz.md';
 
