@@ -4,7 +4,7 @@
 import { didYouMean, DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
 import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../schema/quiz.ts';
 import { IdAllocator, slugify } from '../markdown/attributes.ts';
-import { letterId } from '../quiz/compile.ts';
+import { letterId } from '../quiz/answer-ids.ts';
 import { escapeHtml, renderInline, renderMarkdown, sanitize } from '../markdown/render.ts';
 import { GIFT_LIMITS, giftText, readGiftFile } from './source.ts';
 import { markdownProblem } from '../markdown/markdown-limits.ts';

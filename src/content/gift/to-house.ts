@@ -6,7 +6,8 @@ import { DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
 import { slugify } from '../markdown/attributes.ts';
 import { parseGift, type GiftQuestion } from './parse.ts';
 import { withAnswerIds } from '../quiz/answer-ids.ts';
-import { parseQuizBody, serializeQuestion } from '../quiz/compile.ts';
+import { parseQuizBody } from '../quiz/compile.ts';
+import { serializeQuestion } from '../quiz/write.ts';
 import { ID_PATTERN } from '../schema/course.ts';
 import type { Question } from '../schema/quiz.ts';
 

@@ -8,7 +8,7 @@ export { escapeHtml };
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-/** A fill-in-the-blanks gap marker (quiz.ts) is the one element snippets add to the allow-list. */
+/** A fill-in-the-blanks gap marker (src/content/quiz/build.ts) is the one element snippets add to the allow-list. */
 const SNIPPET_EXTRAS = { 'cm-blank': ['n'] };
 
 /** Removes every tag, attribute and URL scheme outside the allow-list (scripts, handlers, javascript:). */

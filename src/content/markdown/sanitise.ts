@@ -229,7 +229,7 @@ export function escapeHtml(text: string): string {
 
 /**
  * A lesson file of the same course by relative path, with no scheme even once control characters
- * are gone and not protocol-relative: the lesson pipeline turns it into a route (quiz-links.ts).
+ * are gone and not protocol-relative: the lesson pipeline turns it into a route (src/content/quiz/links.ts).
  */
 const isLessonFile = (url: string): boolean =>
   schemeOf(url) === '' && /^[^/\\?#][^?#]*\.md(#[^"]*)?$/i.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));

@@ -1,4 +1,4 @@
-// The quiz mistakes quiz-checks.ts catches, through the real parser: what used to pass silently.
+// The quiz mistakes checks.ts catches, through the real parser: what used to pass silently.
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { parseQuizBody } from './compile.ts';

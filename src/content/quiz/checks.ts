@@ -1,20 +1,8 @@
-// Diagnostics for quiz mistakes the line reader in quiz.ts would otherwise let through: a `[[`
-// that never closes, a number written with a non-breaking space or a real minus sign, an answer
-// that looks numeric in a question that compares text, a heading of the wrong level, a matching
-// line without its "->". Kept apart from quiz.ts so the parser stays about structure.
+// Diagnostics for quiz mistakes the line reader (read.ts) would otherwise let through: a `[[`
+// that never closes, an answer that looks numeric in a question that compares text, a heading of
+// the wrong level, a matching line without its "->". Kept apart so the reader stays about structure.
 import type { DiagnosticSink } from '../diagnostics.ts';
-
-interface Pos {
-  line: number;
-  column: number;
-}
-
-/** Word processors put no-break spaces around "±" and write "−" for minus; numbers read the same with plain ones. */
-export function plainNumberText(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u2212/g, '-');
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+import { FENCE, truncate, type Pos } from './syntax.ts';
 
 /** The offset of the first unescaped "[[" with no "]]" after it, or -1. */
 function firstUnclosed(text: string): number {
@@ -96,7 +84,7 @@ export function reportPairWithoutArrow(sink: DiagnosticSink, at: Pos, text: stri
     at.line,
     at.column,
     'quiz/pair-without-arrow',
-    `a matching line without "->": expected "- left -> right", received "${words.length > 40 ? `${words.slice(0, 39)}…` : words}"`,
+    `a matching line without "->": expected "- left -> right", received "${truncate(words)}"`,
     `write it as a pair, e.g. "- ${words || 'Canada'} -> answer", or "- -> answer" for an answer that matches nothing`,
   );
 }
