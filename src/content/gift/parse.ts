@@ -5,7 +5,8 @@ import { didYouMean, DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
 import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../schema/quiz.ts';
 import { IdAllocator, slugify } from '../markdown/attributes.ts';
 import { letterId } from '../quiz/answer-ids.ts';
-import { escapeHtml, renderInline, renderMarkdown, sanitize } from '../markdown/render.ts';
+import { escapeMarkup } from '../escape.ts';
+import { renderInline, renderMarkdown, sanitize } from '../markdown/render.ts';
 import { GIFT_LIMITS, giftText, readGiftFile } from './source.ts';
 import { markdownProblem } from '../markdown/markdown-limits.ts';
 import { find, findLast, isSyntax, splitAnswers, splitBlocks, splitOnce, textOf, toCells, trim, type Block, type Cell, type Cells, type ContentLine, type Piece } from './cells.ts';
@@ -584,7 +585,7 @@ function toHtml(text: string, format: Format, shape: Shape): string {
   if (format === 'markdown') html = shape === 'block' ? renderMarkdown(text) : renderInline(text);
   else {
     // Moodle's auto-format and plain text keep line breaks; we show any markup in them as typed.
-    html = format === 'html' ? sanitize(text).trim() : sanitize(escapeHtml(text).replace(/\n/g, '<br>'));
+    html = format === 'html' ? sanitize(text).trim() : sanitize(escapeMarkup(text).replace(/\n/g, '<br>'));
     if (shape === 'block' && !BLOCK_TAG.test(html)) html = sanitize(`<p>${html}</p>`);
   }
   return html.replaceAll(BLANK, BLANK_TEXT).trim();

@@ -2,9 +2,7 @@
 // time; they become quiz data shown with {@html}. Lesson bodies go through lesson-markdown.ts. Both
 // pass the one sanitiser in sanitise.ts.
 import { Marked } from 'marked';
-import { escapeHtml, sanitiseHtml, SNIPPET_URLS, type HtmlProblem } from './sanitise.ts';
-
-export { escapeHtml };
+import { sanitiseHtml, SNIPPET_URLS, type HtmlProblem } from './sanitise.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 

@@ -4,7 +4,7 @@
 //
 // The escaping here is Markdown's and the quiz syntax's own (a backslash before what would read as
 // markup, at line starts what would read as an answer or label), not an HTML escaper: the HTML
-// escaper is escapeHtml in src/content/escape.ts, and the two cannot share a table.
+// escaper is escapeMarkup in src/content/escape.ts, and the two cannot share a table.
 import { renderInline, renderMarkdown } from '../markdown/render.ts';
 import { BLOCK_TAGS, decodeEntities, parseHtml, plainElement, textContent, VOID_TAGS, type HtmlElement, type HtmlNode } from './html.ts';
 
