@@ -1,6 +1,6 @@
 // `coursemark import gift`: the lesson it writes compiles, and compiles to exactly the questions the
 // GIFT file holds, for every question of Moodle's own files.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,9 @@ import { parseGift } from './parse.ts';
 import { parseQuizBody } from '../quiz/compile.ts';
 import { loadContent } from '../pipeline.ts';
 import type { Question } from '../schema/quiz.ts';
+import { MOODLE, OURS, read } from './test-files.ts';
 import { giftToMarkdown } from './to-house.ts';
 
-/** Moodle's own files, kept beside the repository in shared/ (see its README). */
-const MOODLE = join(import.meta.dirname, '../../../../shared/fixtures/gift');
-const OURS = join(import.meta.dirname, '../../../tests/fixtures/gift');
-const read = (path: string) => readFileSync(path, 'utf8');
 const withoutSource = ({ source: _source, ...rest }: Question) => rest;
 
 /** The lines between the `:::quiz` fence and its closing `:::`, and the fence itself. */
