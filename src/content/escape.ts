@@ -1,6 +1,7 @@
-// The one escaper for text put into HTML or XML that we write ourselves: lesson attributes, the proof
-// copy, GIFT plain text, the SCORM and cmi5 manifests. HTML and XML need the same five characters
-// escaped, and "&#39;" (not "&apos;", which HTML 4 lacks) is valid in both, so one table serves.
+// The one escaper for text put into HTML or XML that we write ourselves: the lesson HTML mdsvex
+// serialises, the proof copy, GIFT plain text, the SCORM and cmi5 manifests. HTML and XML need the
+// same five characters escaped, and "&#39;" (not "&apos;", which HTML 4 lacks) is valid in both, so
+// one table serves.
 //
 // The other escapers differ on purpose, each for a language of its own:
 // - escapeForSvelte and svelteAttribute (src/content/markdown/sanitise.ts) also turn `{` and `}` into
