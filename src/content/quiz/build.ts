@@ -14,7 +14,7 @@ import { buildEquals } from './equals.ts';
 import type { HeadingAttributes } from './heading.ts';
 import { buildMatching } from './matching.ts';
 import { buildOrdering } from './ordering.ts';
-import { at, FENCE, indentWidth, LABEL_FIELDS, TYPE_LABELS, type AnswerItem, type LabelName, type Pos, type QuestionSource } from './syntax.ts';
+import { at, codeLines, indentWidth, LABEL_FIELDS, TYPE_LABELS, type AnswerItem, type LabelName, type Pos, type QuestionSource } from './syntax.ts';
 
 const BLANK = /(?<!\\)\[\[(.*?)\]\]/dg;
 
@@ -90,19 +90,8 @@ function renderPrompt(source: QuestionSource): { html: string; blanks: FoundBlan
       }),
     );
   const heading = renderInline(replaceBlanks(source.text, source.textAt.line, source.textAt.column - 1));
-  let fence: string | null = null;
-  const rest = source.prompt.map((line) => {
-    const open = FENCE.exec(line.text);
-    if (fence !== null) {
-      if (line.text.trim().startsWith(fence)) fence = null;
-      return line.text;
-    }
-    if (open) {
-      fence = open[1]!;
-      return line.text;
-    }
-    return replaceBlanks(line.text, line.line, 0);
-  });
+  const isCode = codeLines();
+  const rest = source.prompt.map((line) => (isCode(line.text) ? line.text : replaceBlanks(line.text, line.line, 0)));
   const restHtml = renderMarkdown(rest.join('\n').trim() === '' ? '' : trimBlankLines(rest).join('\n'));
   if (source.text.trim() === '') return { html: restHtml, blanks };
   return { html: restHtml ? `<p>${heading}</p>\n${restHtml}` : `<p>${heading}</p>`, blanks };

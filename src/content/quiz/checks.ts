@@ -2,7 +2,7 @@
 // that never closes, an answer that looks numeric in a question that compares text, a heading of
 // the wrong level, a matching line without its "->". Kept apart so the reader stays about structure.
 import type { DiagnosticSink } from '../diagnostics.ts';
-import { FENCE, truncate, type Pos } from './syntax.ts';
+import { codeLines, truncate, type Pos } from './syntax.ts';
 
 /** The offset of the first unescaped "[[" with no "]]" after it, or -1. */
 function firstUnclosed(text: string): number {
@@ -23,17 +23,9 @@ function firstUnclosed(text: string): number {
 /** Every `[[` with no `]]` after it on its line, in the heading and the question text (not in code). */
 export function unclosedBlanks(lines: { text: string; line: number; column: number }[]): (Pos & { after: string })[] {
   const found: (Pos & { after: string })[] = [];
-  let fence: string | null = null;
+  const isCode = codeLines();
   for (const { text, line, column } of lines) {
-    const open = FENCE.exec(text);
-    if (fence !== null) {
-      if (text.trim().startsWith(fence)) fence = null;
-      continue;
-    }
-    if (open) {
-      fence = open[1]!;
-      continue;
-    }
+    if (isCode(text)) continue;
     // Step from blank to blank; the first "[[" with no "]]" after it never closes. One diagnostic a
     // line, in linear time: a line of 40,000 "[[" is one mistake and must stay cheap.
     const at = firstUnclosed(text);

@@ -8,6 +8,7 @@ import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { reportHeadingLevel, reportPairWithoutArrow } from './checks.ts';
 import {
   at,
+  codeLines,
   FENCE,
   groupColumn,
   indentWidth,
@@ -39,16 +40,10 @@ export interface QuizLines {
 export function splitQuestions(lines: BodyLine[]): QuizLines {
   const intro: BodyLine[] = [];
   const runs: QuizLines['runs'] = [];
-  let fence: string | null = null;
+  const isCode = codeLines();
   for (const line of lines) {
-    const open = FENCE.exec(line.text);
-    if (fence === null && HEADING.test(line.text)) {
-      runs.push({ heading: line, lines: [] });
-      continue;
-    }
-    if (fence !== null && line.text.trim().startsWith(fence)) fence = null;
-    else if (fence === null && open) fence = open[1]!;
-    (runs.at(-1)?.lines ?? intro).push(line);
+    if (!isCode(line.text) && HEADING.test(line.text)) runs.push({ heading: line, lines: [] });
+    else (runs.at(-1)?.lines ?? intro).push(line);
   }
   return { intro, runs };
 }
@@ -59,17 +54,9 @@ export function splitQuestions(lines: BodyLine[]): QuizLines {
  */
 export function reportStrayAnswers(intro: BodyLine[], sink: DiagnosticSink): boolean {
   let otherHeading: BodyLine | null = null;
-  let fence: string | null = null;
+  const isCode = codeLines();
   for (const line of intro) {
-    const open = FENCE.exec(line.text);
-    if (fence !== null) {
-      if (line.text.trim().startsWith(fence)) fence = null;
-      continue;
-    }
-    if (open) {
-      fence = open[1]!;
-      continue;
-    }
+    if (isCode(line.text)) continue;
     if (/^ {0,3}#{1,6}(?=[ \t]|$)/.test(line.text)) otherHeading = line;
     const item = matchItem(line);
     if (item && otherHeading && (item.kind === 'radio' || item.kind === 'checkbox' || item.kind === 'equals' || item.kind === 'pair')) {

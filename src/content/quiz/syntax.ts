@@ -84,6 +84,23 @@ export interface QuestionSource {
 }
 
 export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Follows code fences through lines given in order: true for a fence line or a line inside a fenced
+ * block, where nothing is quiz syntax (a `###`, a `[[` or an answer in code is code).
+ */
+export function codeLines(): (text: string) => boolean {
+  let fence: string | null = null;
+  return (text) => {
+    if (fence !== null) {
+      if (text.trim().startsWith(fence)) fence = null;
+      return true;
+    }
+    const open = FENCE.exec(text);
+    if (open) fence = open[1]!;
+    return open !== null;
+  };
+}
 /** `%50%` in front of an answer's text. */
 export const WEIGHT = /^%(-?\d+(?:\.\d+)?)%[ \t]*/;
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?`;
