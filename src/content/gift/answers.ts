@@ -3,6 +3,7 @@
 // matching pairs (`=left -> right`) and true/false (`T`, `FALSE`), each with its `#feedback`.
 import type { AcceptedText, ChoiceOption, NumericAnswer, Question } from '../schema/quiz.ts';
 import { letterId } from '../quiz/answer-ids.ts';
+import { precise } from '../quiz/syntax.ts';
 import { find, isSyntax, splitAnswers, splitOnce, textOf, trim, type Cell, type Cells, type Piece } from './cells.ts';
 import { GIFT_LIMITS } from './source.ts';
 import type { Format, ReportError, Rich, Shape } from './text.ts';
@@ -289,8 +290,7 @@ function readWeight(ctx: AnswerContext, cells: Cells, minimum: number): { weight
     ctx.error(cells[0]!, 'gift/bad-weight', `expected a weight from ${range}, received "${written}"`, hint);
     return undefined;
   }
-  // 12 significant digits, as the house syntax reads weights: %33.33333% is 0.3333333, not 0.33333329999999994.
-  return { weight: Number((percent / 100).toPrecision(12)), cells: trim(cells.slice(end + 1)) };
+  return { weight: precise(percent / 100), cells: trim(cells.slice(end + 1)) };
 }
 
 function formatPercent(fraction: number): string {

@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../diagnostics.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import type { Question } from '../schema/quiz.ts';
 import { explicitIdProblem, splitExplicitId } from './answer-ids.ts';
-import { at, truncate, WEIGHT, type AnswerItem, type Pos, type QuestionSource } from './syntax.ts';
+import { at, precise, truncate, WEIGHT, type AnswerItem, type Pos, type QuestionSource } from './syntax.ts';
 
 export interface Context {
   sink: DiagnosticSink;
@@ -52,7 +52,7 @@ export function readWeight(item: AnswerItem, min: number, sink: DiagnosticSink):
     );
     return { weight: undefined, text: item.text.slice(match[0].length), textAt };
   }
-  return { weight: Number((percent / 100).toPrecision(12)), text: item.text.slice(match[0].length), textAt };
+  return { weight: precise(percent / 100), text: item.text.slice(match[0].length), textAt };
 }
 
 export function checkDuplicates(ctx: Context, entries: { text: string; at: Pos }[], what: string, key = sameText): void {

@@ -113,6 +113,12 @@ export function plainNumberText(text: string): string {
   return text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u2212/g, '-');
 }
 
+/**
+ * Weights are read and written to 12 significant digits, in the house syntax and from GIFT alike,
+ * so "%33.33333%" is 0.3333333 (not 0.33333329999999994) and both read the same file the same way.
+ */
+export const precise = (value: number): number => Number(value.toPrecision(12));
+
 /** An answer line a numeric question reads: "1822", "3.1415 +- 0.0005" or "3.141..3.142". */
 export function isNumericLine(written: string): boolean {
   const text = plainNumberText(written);

@@ -3,7 +3,7 @@
 // heading and its attributes, the answers in the form each question type takes, then the labels.
 import { ID_PATTERN } from '../schema/course.ts';
 import type { BlanksQuestion, NumericAnswer, Question, QuestionType } from '../schema/quiz.ts';
-import { isNumericLine, questionSlug, type LabelName } from './syntax.ts';
+import { isNumericLine, precise, questionSlug, type LabelName } from './syntax.ts';
 import { blocksToMarkdown, escapeLineStarts, escapeText, inlineToMarkdown, type MarkdownOptions } from './to-markdown.ts';
 
 const PROMPT: MarkdownOptions = { quoted: false, prompt: true };
@@ -76,7 +76,6 @@ function inferredType(question: Question): QuestionType {
 
 const inline = (html: string) => inlineToMarkdown(html, ANSWER);
 const formatNumber = (value: number): string => String(value);
-const precise = (value: number): number => Number(value.toPrecision(12));
 const percent = (weight: number): string => `%${precise(weight * 100)}%`;
 /** Plain-text answers live on one line of the syntax. */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
