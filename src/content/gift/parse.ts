@@ -222,7 +222,6 @@ class GiftReader {
     return readShortAnswer(ctx, base, answer);
   }
 
-
   /**
    * Authors often space answers out with a blank line, which ends the question in GIFT. When the
    * next block closes the brace, say so once and skip that block instead of reporting a stray "}".
