@@ -4,7 +4,7 @@
 
 export type HtmlNode = HtmlText | HtmlElement;
 
-export interface HtmlText {
+interface HtmlText {
   kind: 'text';
   raw: string;
 }

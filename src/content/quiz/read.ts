@@ -78,7 +78,7 @@ export function reportStrayAnswers(intro: BodyLine[], sink: DiagnosticSink): boo
 }
 
 /** An answer line of any kind, or null. */
-export function matchItem(line: BodyLine): AnswerItem | null {
+function matchItem(line: BodyLine): AnswerItem | null {
   const { text } = line;
   const choice = CHOICE.exec(text);
   if (choice) {

@@ -44,7 +44,7 @@ export interface BodyLine {
   text: string;
   line: number;
 }
-export type ItemKind = 'radio' | 'checkbox' | 'equals' | 'pair' | 'order';
+type ItemKind = 'radio' | 'checkbox' | 'equals' | 'pair' | 'order';
 
 /** One answer line (option, `=` answer, matching pair, ordering item) with what is indented under it. */
 export interface AnswerItem {
