@@ -111,7 +111,7 @@ async function writePackage(request: Request, courseId: string, out: string, tar
 /** Builds the player for one course with the LMS adapter, in production mode whoever calls it. */
 async function buildPlayer(contentDir: string, outDir: string, courseId: string, request: Request, cwd: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const { build } = await import('vite');
-  const { siteConfig } = await import('./vite-config.ts');
+  const { siteConfig } = await import('../content/vite/site-config.ts');
   const lms = request.format === 'cmi5' ? 'cmi5' : request.version === '1.2' ? 'scorm12' : 'scorm2004';
   const previousCwd = process.cwd();
   const previousEnv = process.env.NODE_ENV;

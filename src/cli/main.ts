@@ -131,7 +131,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'dev': {
       const { options } = parseArgs(rest, ['content', 'port']);
       const { createServer } = await import('vite');
-      const { siteConfig } = await import('./vite-config.ts');
+      const { siteConfig } = await import('../content/vite/site-config.ts');
       const config = siteConfig({ contentDir: options.content ?? 'content' });
       const server = await createServer({ ...config, logLevel: 'info', server: { ...config.server, port: Number(options.port ?? 5173) } });
       await server.listen();
@@ -191,7 +191,7 @@ async function build(contentDir: string, outDir: string, target: string, io: Io,
   mkdirSync(dirname(target), { recursive: true });
   const staging = stagingFolder(target);
   const { build: viteBuild } = await import('vite');
-  const { siteConfig } = await import('./vite-config.ts');
+  const { siteConfig } = await import('../content/vite/site-config.ts');
   const previousCwd = process.cwd();
   // A production build whoever calls it: under vitest NODE_ENV is "test", which would make Svelte
   // compile in development mode (larger, slower) and the tests would not test what learners get.

@@ -10,12 +10,12 @@ import { resolve } from 'node:path';
 import type { InlineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { coursemark } from '../content/vite-plugin.ts';
+import { coursemark } from './plugin.ts';
 import { serviceWorker } from './service-worker.ts';
 import { cspPlugin } from './csp.ts';
-import { outputGuard } from './output-guard.ts';
+import { outputGuard } from '../../cli/output-guard.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface SiteOptions {
   /** Content folder, relative to the working directory. */

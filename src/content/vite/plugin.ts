@@ -9,14 +9,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatDiagnostic, summarise } from './diagnostics.ts';
-import { catalogueOf, loadContent, type ContentResult, type LessonCache } from './pipeline.ts';
-import type { Catalogue } from './schema/manifest.ts';
-import { lessonToJs } from './compile.ts';
-import { isSearchModule, searchModule } from './search-index.ts';
-import { PROOF_BANNER, PROOF_HEAD, proofSource } from './proof.ts';
-import { diagnosticsPayload, planUpdate } from './dev-update.ts';
-import { DEV_CLIENT_ID, devClientSource } from './dev-overlay.ts';
+import { formatDiagnostic, summarise } from '../diagnostics.ts';
+import { catalogueOf, loadContent, type ContentResult, type LessonCache } from '../pipeline.ts';
+import type { Catalogue } from '../schema/manifest.ts';
+import { lessonToJs } from '../compile.ts';
+import { isSearchModule, searchModule } from '../search-index.ts';
+import { PROOF_BANNER, PROOF_HEAD, proofSource } from '../proof.ts';
+import { diagnosticsPayload, planUpdate } from '../dev-update.ts';
+import { DEV_CLIENT_ID, devClientSource } from '../dev-overlay.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
