@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { compile as svelte } from 'svelte/compiler';
 import type { Diagnostic, DiagnosticSink } from './diagnostics.ts';
 import type { SourceLine } from './markdown/blocks.ts';
-import type { LessonIndex } from './markdown/lesson.ts';
 
 /** A piece of a lesson's generated source and, for the tutor's own text, the lines it came from. */
 export interface SourceChunk {
@@ -131,7 +130,7 @@ function reportWarnings(warnings: CompileProblem[], chunks: SourceChunk[], sink:
   }
 }
 
-export async function lessonToJs(source: string, file: string, _index?: LessonIndex, dev = false): Promise<{ code: string; map: unknown }> {
+export async function lessonToJs(source: string, file: string, dev = false): Promise<{ code: string; map: unknown }> {
   // In dev the lesson swaps itself in place when its source changes (Svelte HMR; see dev-update.ts).
   const out = svelte(source, { filename: file.replace(/\.md$/, '.svelte'), generate: 'client', dev, hmr: dev, runes: true, css: 'external' });
   return { code: out.js.code, map: out.js.map };
