@@ -29,7 +29,7 @@ export function memoryFigures(samples: readonly BuildSample[], sizes: readonly n
       unit: 'MB',
       bar,
       ...(lessons === 3000 ? { limit: MEMORY_BAR_MB } : {}),
-      spread: `${((mb(peak) / lessons) * 1000).toFixed(0)} KB per lesson; ${lessons === 3000 ? `${(mb(peak) / MEMORY_BAR_MB).toFixed(2)}× the bar; ` : ''}process.resourceUsage().maxRSS of the build process`,
+      spread: `${lessons === 3000 ? `${(mb(peak) / MEMORY_BAR_MB).toFixed(2)}× the bar; ` : ''}process.resourceUsage().maxRSS of the build process`,
     });
   });
 }

@@ -78,7 +78,8 @@ function compileOnce(source: string, file: string, prefixLength: number, chunks:
  * tutor's line: after each error the chunk at fault is left out and the rest compiled again.
  */
 export function checkCompiles(chunks: SourceChunk[], prefix: string, file: string, sink: DiagnosticSink, limit = 20): void {
-  // `build` loads the content twice in one process (the command, then the Vite plugin): compile once.
+  // Dev reads the whole course again after an image or GIFT file changes (the lesson cache is
+  // cleared then): lessons whose source did not change are not compiled again.
   const key = createHash('sha256').update(file).update('\0').update(prefix).update(chunks.map((c) => `${c.lines?.[0]?.line ?? c.line}:${c.code}`).join('\n')).digest('base64');
   const known = checked.get(key);
   if (known) {
