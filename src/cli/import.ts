@@ -21,8 +21,8 @@ export async function importGift({ file, out, title, force }: ImportGiftOptions,
   }
   // Checked before the (possibly long) conversion, so a refused --out costs nothing.
   const target = out ? checkOutputFile(out, { cwd: io.cwd, extension: '.md', inputs: [file], force }) : undefined;
-  const { giftToMarkdown } = await import('./import-gift.ts');
-  const { readGiftFile } = await import('../content/markdown/gift-source.ts');
+  const { giftToMarkdown } = await import('../content/gift/to-house.ts');
+  const { readGiftFile } = await import('../content/gift/source.ts');
   const sink = new DiagnosticSink(file);
   const bytes = readGiftFile(resolve(io.cwd, file), sink);
   if (!bytes) return report(sink.list, io) ? 0 : 1;
