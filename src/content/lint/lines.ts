@@ -2,7 +2,7 @@
 // with the block it sits in (quiz bodies have their own syntax, so rules can leave them out).
 import { DiagnosticSink } from '../diagnostics.ts';
 import { slugify } from '../markdown/attributes.ts';
-import { CodeFenceTracker, scanBlocks, type SourceLine } from '../markdown/blocks.ts';
+import { CodeFenceTracker, scanBlocks, type SourceLine } from '../scan/blocks.ts';
 
 export interface ProseLine extends SourceLine {
   /** The kind of the `:::kind` block the line is in, if any. */

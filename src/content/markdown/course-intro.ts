@@ -3,7 +3,7 @@
 // it travels in the manifest as sanitised HTML rather than as a lesson chunk of its own.
 import { dirname, resolve } from 'node:path';
 import type { DiagnosticSink } from '../diagnostics.ts';
-import { CodeFenceTracker, type SourceLine } from './blocks.ts';
+import { CodeFenceTracker, type SourceLine } from '../scan/blocks.ts';
 import { renderMarkdown } from './render.ts';
 
 export interface CourseLinks {

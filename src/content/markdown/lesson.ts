@@ -11,7 +11,7 @@ import type { BlockEntry, LessonEntry } from '../schema/manifest.ts';
 import type { Question, Quiz } from '../schema/quiz.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { IdAllocator, parseAttributeList, slugify } from './attributes.ts';
-import { CodeFenceTracker, isBlank, modelAnswerLines, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from './blocks.ts';
+import { CodeFenceTracker, isBlank, modelAnswerLines, scanBlocks, splitAt, type ScannedBlock, type SourceLine } from '../scan/blocks.ts';
 import { isOutside, linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
 import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';

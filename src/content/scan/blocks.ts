@@ -3,7 +3,7 @@
 // remark-parse 8, which today's remark-directive cannot plug into, hence a line pass of our own.
 import { BLOCK_KINDS, type BlockKind } from '../schema/block.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
-import { parseAttributeList } from './attributes.ts';
+import { parseAttributeList } from '../markdown/attributes.ts';
 
 export interface SourceLine {
   text: string;
