@@ -2,7 +2,7 @@
 // with the block it sits in (quiz bodies have their own syntax, so rules can leave them out).
 import { DiagnosticSink } from '../diagnostics.ts';
 import { slugify } from '../markdown/attributes.ts';
-import { CodeFenceTracker, scanBlocks, type SourceLine } from '../scan/blocks.ts';
+import { CodeFenceTracker, fenceKind, isFenceClose, scanBlocks, type SourceLine } from '../scan/index.ts';
 
 export interface ProseLine extends SourceLine {
   /** The kind of the `:::kind` block the line is in, if any. */
@@ -10,9 +10,6 @@ export interface ProseLine extends SourceLine {
   /** The line opens or closes a block. */
   fence: boolean;
 }
-
-const OPEN = /^\s{0,3}:::([A-Za-z][\w-]*)/;
-const CLOSE = /^\s{0,3}:::\s*$/;
 
 /** Every rule reads the same lines: each lesson body is split once per run. */
 const seen = new WeakMap<SourceLine[], ProseLine[]>();
@@ -31,14 +28,14 @@ function splitProse(body: SourceLine[]): ProseLine[] {
   let block: string | null = null;
   for (const line of body) {
     if (code.step(line.text)) continue;
-    if (CLOSE.test(line.text)) {
+    if (isFenceClose(line.text)) {
       lines.push({ ...line, block, fence: true });
       block = null;
       continue;
     }
-    const open = OPEN.exec(line.text);
-    if (open) {
-      block = open[1]!;
+    const kind = fenceKind(line.text);
+    if (kind) {
+      block = kind;
       lines.push({ ...line, block, fence: true });
       continue;
     }

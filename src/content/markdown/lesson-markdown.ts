@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
-import type { SourceLine } from '../scan/blocks.ts';
+import type { SourceLine } from '../scan/index.ts';
 import { parseMarkdown, renderMarkdownHtml, type MdNode } from './mdsvex-engine.ts';
 import {
   escapeForSvelte,

@@ -4,12 +4,7 @@
 import { BLOCK_KINDS, type BlockKind } from '../schema/block.ts';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { parseAttributeList } from '../markdown/attributes.ts';
-
-export interface SourceLine {
-  text: string;
-  /** 1-based line number in the file. */
-  line: number;
-}
+import { CodeFenceTracker, type SourceLine } from './lines.ts';
 
 export interface ScannedBlock {
   kind: BlockKind;
@@ -28,158 +23,108 @@ export type Segment = { type: 'markdown'; lines: SourceLine[] } | { type: 'block
 
 const OPEN = /^(\s{0,3}):::([A-Za-z][\w-]*)(.*)$/;
 const CLOSE = /^\s{0,3}:::\s*$/;
-const CODE_FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
-/** Tracks whether a line is inside a fenced code block, where `:::` means nothing. */
-export class CodeFenceTracker {
-  #fence: string | null = null;
-  /** Returns true when the line belongs to (or opens/closes) a code block. */
-  step(text: string): boolean {
-    const match = CODE_FENCE.exec(text);
-    if (this.#fence) {
-      if (match && match[1]![0] === this.#fence[0] && match[1]!.length >= this.#fence.length && text.trim() === match[1]) {
-        this.#fence = null;
-      }
-      return true;
-    }
-    if (match) {
-      this.#fence = match[1]!;
-      return true;
-    }
-    return false;
-  }
+/** The kind named by a line that opens a block (`:::kind ...`), whether known or not; null for any other line. */
+export function fenceKind(text: string): string | null {
+  return OPEN.exec(text)?.[2] ?? null;
 }
 
-export function scanBlocks(lines: SourceLine[], sink: DiagnosticSink): Segment[] {
-  const segments: Segment[] = [];
-  let markdown: SourceLine[] = [];
-  let open: ScannedBlock | null = null;
-  const code = new CodeFenceTracker();
+/** A line that closes a block: just `:::`. */
+export const isFenceClose = (text: string): boolean => CLOSE.test(text);
 
-  const flushMarkdown = () => {
-    if (markdown.length) segments.push({ type: 'markdown', lines: markdown });
-    markdown = [];
-  };
+/** The state of one scan: the segments so far, the prose waiting to become one, the block open. */
+class Scan {
+  readonly segments: Segment[] = [];
+  markdown: SourceLine[] = [];
+  open: ScannedBlock | null = null;
+  constructor(readonly sink: DiagnosticSink) {}
 
-  for (const source of lines) {
-    const inCode = code.step(source.text);
-    if (!inCode && CLOSE.test(source.text)) {
-      if (open) {
-        segments.push({ type: 'block', block: open });
-        open = null;
-      } else {
-        sink.error(
-          source.line,
-          source.text.indexOf(':::') + 1,
-          'block/stray-close',
-          'this ":::" closes no block',
-          'delete the line, or open a block above it with ":::kind Title" (e.g. ":::theory Types of customer")',
-        );
-      }
-      continue;
-    }
-    const match = inCode ? null : OPEN.exec(source.text);
-    if (match) {
-      const indent = match[1]!.length;
-      const name = match[2]!;
-      const column = indent + 1;
-      if (open) {
-        sink.error(
-          open.line,
-          open.column,
-          'block/unclosed',
-          `the ":::${open.kind}" block opened here is not closed before the next block starts on line ${source.line}`,
-          `add a line with just ":::" after the last line of this ${open.kind} block (blocks do not nest)`,
-        );
-        segments.push({ type: 'block', block: open });
-        open = null;
-      }
-      const known = (BLOCK_KINDS as readonly string[]).includes(name);
-      if (!known) {
-        const guess = didYouMean(name, BLOCK_KINDS);
-        sink.error(
-          source.line,
-          column + 3,
-          'block/unknown',
-          `unknown block kind "${name}"`,
-          guess
-            ? `did you mean ":::${guess}"? The kinds are: ${BLOCK_KINDS.join(', ')}`
-            : `use one of: ${BLOCK_KINDS.join(', ')}`,
-        );
-      }
-      flushMarkdown();
-      const rest = match[3] ?? '';
-      const restColumn = column + 3 + name.length;
-      const parsed = parseAttributeList(rest);
-      if (parsed.problem) {
-        sink.error(source.line, restColumn + parsed.problem.offset, 'block/bad-attribute', parsed.problem.message, parsed.problem.hint);
-      }
-      const attrColumns: Record<string, number> = {};
-      for (const [key, offset] of Object.entries(parsed.offsets)) attrColumns[key] = restColumn + offset;
-      open = {
-        ...(known ? {} : { unknown: true }),
-        kind: name as BlockKind,
-        title: parsed.text,
-        attrs: parsed.values,
-        attrColumns,
-        line: source.line,
-        column,
-        body: [],
-      };
-      continue;
-    }
-    if (open) open.body.push(source);
-    else markdown.push(source);
+  flushMarkdown(): void {
+    if (this.markdown.length) this.segments.push({ type: 'markdown', lines: this.markdown });
+    this.markdown = [];
   }
-  if (open) {
-    sink.error(
+
+  /** Ends the open block; `next` is the line of the fence that opens another (blocks do not nest). */
+  endUnclosed(next?: SourceLine): void {
+    const open = this.open!;
+    this.sink.error(
       open.line,
       open.column,
       'block/unclosed',
-      `the ":::${open.kind}" block opened here is never closed`,
-      `add a line with just ":::" after the last line of the ${open.kind} block`,
+      next
+        ? `the ":::${open.kind}" block opened here is not closed before the next block starts on line ${next.line}`
+        : `the ":::${open.kind}" block opened here is never closed`,
+      next ? `add a line with just ":::" after the last line of this ${open.kind} block (blocks do not nest)` : `add a line with just ":::" after the last line of the ${open.kind} block`,
     );
-    segments.push({ type: 'block', block: open });
+    this.segments.push({ type: 'block', block: open });
+    this.open = null;
   }
-  flushMarkdown();
-  return segments;
-}
 
-/** Splits block body lines at separator lines (e.g. "???"), ignoring code fences. */
-export function splitAt(lines: SourceLine[], isSeparator: (text: string) => boolean): { parts: SourceLine[][]; separators: SourceLine[] } {
-  const parts: SourceLine[][] = [[]];
-  const separators: SourceLine[] = [];
-  const code = new CodeFenceTracker();
-  for (const line of lines) {
-    const inCode = code.step(line.text);
-    if (!inCode && isSeparator(line.text)) {
-      separators.push(line);
-      parts.push([]);
-    } else {
-      parts[parts.length - 1]!.push(line);
+  close(source: SourceLine): void {
+    if (this.open) {
+      this.segments.push({ type: 'block', block: this.open });
+      this.open = null;
+      return;
     }
+    this.sink.error(
+      source.line,
+      source.text.indexOf(':::') + 1,
+      'block/stray-close',
+      'this ":::" closes no block',
+      'delete the line, or open a block above it with ":::kind Title" (e.g. ":::theory Types of customer")',
+    );
   }
-  return { parts, separators };
+
+  /** Opens a block at a `:::kind Title {attrs}` line, reporting an unknown kind and bad attributes. */
+  start(source: SourceLine, match: RegExpExecArray): void {
+    const name = match[2]!;
+    const column = match[1]!.length + 1;
+    if (this.open) this.endUnclosed(source);
+    const known = (BLOCK_KINDS as readonly string[]).includes(name);
+    if (!known) {
+      const guess = didYouMean(name, BLOCK_KINDS);
+      this.sink.error(
+        source.line,
+        column + 3,
+        'block/unknown',
+        `unknown block kind "${name}"`,
+        guess ? `did you mean ":::${guess}"? The kinds are: ${BLOCK_KINDS.join(', ')}` : `use one of: ${BLOCK_KINDS.join(', ')}`,
+      );
+    }
+    this.flushMarkdown();
+    const restColumn = column + 3 + name.length;
+    const parsed = parseAttributeList(match[3] ?? '');
+    if (parsed.problem) {
+      this.sink.error(source.line, restColumn + parsed.problem.offset, 'block/bad-attribute', parsed.problem.message, parsed.problem.hint);
+    }
+    const attrColumns: Record<string, number> = {};
+    for (const [key, offset] of Object.entries(parsed.offsets)) attrColumns[key] = restColumn + offset;
+    this.open = {
+      ...(known ? {} : { unknown: true }),
+      kind: name as BlockKind,
+      title: parsed.text,
+      attrs: parsed.values,
+      attrColumns,
+      line: source.line,
+      column,
+      body: [],
+    };
+  }
 }
 
-export const isBlank = (lines: SourceLine[]): boolean => lines.every((l) => l.text.trim() === '');
-
-const MODEL_ANSWER_MARK = /^(\s{0,3}:\s?)(.*)$/;
-
-/**
- * A case-study model answer without its ": " marker. Lines after the first that are indented to
- * sit under the answer's text (a list written as ": - one" then "  - two") are dedented by the
- * marker's width, so they continue the answer as written instead of nesting under its first line.
- */
-export function modelAnswerLines(answer: SourceLine[]): SourceLine[] {
-  const first = answer.findIndex((line) => line.text.trim() !== '');
-  const match = first >= 0 ? MODEL_ANSWER_MARK.exec(answer[first]!.text) : null;
-  if (!match) return answer;
-  const width = match[1]!.length;
-  return answer.map((line, i) => {
-    if (i < first) return line;
-    if (i === first) return { ...line, text: match[2]! };
-    const indent = /^ */.exec(line.text)![0].length;
-    return indent >= width ? { ...line, text: line.text.slice(width) } : line;
-  });
+/** Splits a lesson body into stretches of Markdown and blocks, reporting every fence problem. */
+export function scanBlocks(lines: SourceLine[], sink: DiagnosticSink): Segment[] {
+  const scan = new Scan(sink);
+  const code = new CodeFenceTracker();
+  for (const source of lines) {
+    const inCode = code.step(source.text);
+    const match = inCode ? null : OPEN.exec(source.text);
+    if (!inCode && CLOSE.test(source.text)) scan.close(source);
+    else if (match) scan.start(source, match);
+    else if (scan.open) scan.open.body.push(source);
+    else scan.markdown.push(source);
+  }
+  if (scan.open) scan.endUnclosed();
+  scan.flushMarkdown();
+  return scan.segments;
 }
