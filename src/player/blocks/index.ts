@@ -5,7 +5,7 @@
 // writes the same name (checked by index.test.ts).
 import type { Component } from 'svelte';
 import type { BlockKind } from '../../content/schema/block-kinds.ts';
-import CaseStudyBlock from './CaseStudyBlock.svelte';
+import CaseStudyBlock from './PromptsBlock.svelte';
 import ChallengeBlock from './ChallengeBlock.svelte';
 import ExampleBlock from './ExampleBlock.svelte';
 import OutcomesBlock from './OutcomesBlock.svelte';
