@@ -2,20 +2,18 @@
 // reads `import { QuestionBlock, Reveal } from "virtual:coursemark/blocks"`, which the Vite plugin
 // resolves to this file (src/content/blocks/virtual-module.ts), so it names no file of the player.
 // BLOCK_COMPONENTS is the one map of kind → component; each kind's compiler in src/content/blocks/
-// writes the same name (checked by index.test.ts).
+// writes the same name (src/content/blocks/index.test.ts). This file only re-exports, so the
+// bundler links each lesson to the components it uses and nothing else.
 import type { Component } from 'svelte';
 import type { BlockKind } from '../../content/schema/block-kinds.ts';
-import CaseStudyBlock from './PromptsBlock.svelte';
 import ChallengeBlock from './ChallengeBlock.svelte';
 import ExampleBlock from './ExampleBlock.svelte';
 import OutcomesBlock from './OutcomesBlock.svelte';
-import PurposeBlock from './PurposeBlock.svelte';
 import QuestionBlock from './QuestionBlock.svelte';
 import QuizBlock from './QuizBlock.svelte';
 import RatingBlock from './RatingBlock.svelte';
-import ReflectionBlock from './ReflectionBlock.svelte';
-import TheoryBlock from './TheoryBlock.svelte';
 import VideoBlock from './VideoBlock.svelte';
+import { CaseStudyBlock, PurposeBlock, ReflectionBlock, TheoryBlock } from './shapes.ts';
 
 export { CaseStudyBlock, ChallengeBlock, ExampleBlock, OutcomesBlock, PurposeBlock, QuestionBlock, QuizBlock, RatingBlock, ReflectionBlock, TheoryBlock, VideoBlock };
 
