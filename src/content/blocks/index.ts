@@ -32,7 +32,7 @@ export const BLOCK_COMPILERS: { readonly [Kind in BlockKind]: BlockCompiler<Attr
 
 /** The compiler of a kind, as the lesson compiler calls it (attributes as the kind's schema reads them). */
 export function blockCompiler(kind: BlockKind): BlockCompiler {
-  return BLOCK_COMPILERS[kind] as BlockCompiler;
+  return BLOCK_COMPILERS[kind];
 }
 
 export type { BlockCompiler, BlockOutcome, BlockWriter, CompilingBlock, LessonScope } from './types.ts';
