@@ -9,6 +9,7 @@ import { linkQuizLessons } from '../markdown/quiz-links.ts';
 import { svelteAttribute as attr } from '../markdown/sanitise.ts';
 import { BlockAttributeSchemas } from '../schema/block.ts';
 import type { Question } from '../schema/quiz.ts';
+import type { ScannedBlock } from '../scan/index.ts';
 import type { AttributesOf, BlockCompiler, CompilingBlock, LessonScope } from './types.ts';
 
 type QuizAttributes = AttributesOf<'quiz'>;
@@ -20,8 +21,7 @@ export const quiz: BlockCompiler<QuizAttributes> = {
     const { source } = block;
     const { file, displayPath, lessonId, index, sink } = lesson;
     const attrs = block.attrs ?? {};
-    // A quiz's id is its own (not the block id derived from the kind), so its attempts keep their key.
-    const quizId = source.attrs.id ?? (source.title ? slugify(source.title) : `${lessonId}-quiz`);
+    const quizId = quizIdOf(source, lessonId);
     const extraQuestions = giftQuestions(block, attrs, quizId, lesson);
     const { quiz, introHtml, diagnostics } = parseQuizBody({
       body: source.body.map((l) => l.text).join('\n'),
@@ -45,6 +45,14 @@ export const quiz: BlockCompiler<QuizAttributes> = {
     return { entry: { id: quizId }, quiz: linked };
   },
 };
+
+/**
+ * The id of the quiz a fence declares: its {#id}, else a slug of its title, else the lesson's.
+ * A quiz's id is its own (not a block id derived from the kind), so its attempts keep their key.
+ */
+export function quizIdOf(fence: ScannedBlock, lessonId: string): string {
+  return fence.attrs.id ?? (fence.title ? slugify(fence.title) : `${lessonId}-quiz`);
+}
 
 /** The questions of the GIFT file the fence names, if any; its problems are reported at their lines. */
 function giftQuestions(block: CompilingBlock<QuizAttributes>, attrs: QuizAttributes, quizId: string, { file, displayPath, sink }: LessonScope): Question[] {

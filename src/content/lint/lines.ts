@@ -1,7 +1,7 @@
 // The prose lines of a lesson as the lint rules read them: code fences skipped, each line tagged
 // with the block it sits in (quiz bodies have their own syntax, so rules can leave them out).
 import { DiagnosticSink } from '../diagnostics.ts';
-import { slugify } from '../markdown/attributes.ts';
+import { quizIdOf } from '../blocks/quiz.ts';
 import { CodeFenceTracker, fenceKind, isFenceClose, scanBlocks, type SourceLine } from '../scan/index.ts';
 
 export interface ProseLine extends SourceLine {
@@ -59,8 +59,8 @@ export function quizFencePosition(body: SourceLine[], quizId: string, lessonId: 
   let seen = 0;
   for (const segment of scanBlocks(body, new DiagnosticSink(''))) {
     if (segment.type !== 'block' || segment.block.kind !== 'quiz') continue;
-    const { attrs, title, attrColumns, line, column } = segment.block;
-    const id = attrs.id ?? (title ? slugify(title) : `${lessonId}-quiz`);
+    const { attrs, attrColumns, line, column } = segment.block;
+    const id = quizIdOf(segment.block, lessonId);
     if (id === quizId && seen++ === occurrence) return { line, column: attrs.id ? (attrColumns.id ?? column) : column };
   }
   return { line: 1, column: 1 };
