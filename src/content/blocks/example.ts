@@ -1,18 +1,16 @@
 // `:::example`: a task, then after "???" its worked solution, which waits for the learner unless
 // the fence says {open} (ExampleBlock, the solution in a Reveal).
 import { BlockAttributeSchemas } from '../schema/block.ts';
-import { isBlank, splitAt } from '../scan/index.ts';
+import { isBlank, isRevealSeparator, splitAt } from '../scan/index.ts';
 import { framed, reportEmpty, reveal } from './markup.ts';
 import type { AttributesOf, BlockCompiler } from './types.ts';
-
-const SEPARATOR = (text: string) => text.trim() === '???';
 
 export const example: BlockCompiler<AttributesOf<'example'>> = {
   component: 'ExampleBlock',
   attributes: BlockAttributeSchemas.example,
   compile(block, write, { sink }) {
     const { body } = block.source;
-    const { parts, separators } = splitAt(body, SEPARATOR);
+    const { parts, separators } = splitAt(body, isRevealSeparator);
     if (separators.length > 1) {
       sink.error(separators[1]!.line, 1, 'example/many-separators', 'an example can have only one "???" line', 'keep one "???" between the task and the worked solution');
     }

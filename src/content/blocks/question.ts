@@ -1,18 +1,16 @@
 // `:::question`: a question, then after "???" its answer, which the learner reveals after thinking
 // (QuestionBlock, the answer in a Reveal); completion waits for it.
 import { BlockAttributeSchemas } from '../schema/block.ts';
-import { isBlank, splitAt } from '../scan/index.ts';
+import { isBlank, isRevealSeparator, splitAt } from '../scan/index.ts';
 import { framed, reveal } from './markup.ts';
 import type { AttributesOf, BlockCompiler } from './types.ts';
-
-const SEPARATOR = (text: string) => text.trim() === '???';
 
 export const question: BlockCompiler<AttributesOf<'question'>> = {
   component: 'QuestionBlock',
   attributes: BlockAttributeSchemas.question,
   compile(block, write, { sink }) {
     const { line, column, body } = block.source;
-    const { parts, separators } = splitAt(body, SEPARATOR);
+    const { parts, separators } = splitAt(body, isRevealSeparator);
     if (separators.length === 0 || isBlank(parts.slice(1).flat())) {
       sink.error(
         line,

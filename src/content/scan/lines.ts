@@ -29,6 +29,9 @@ export class CodeFenceTracker {
   }
 }
 
+/** The "???" line between a question or an example and what the learner reveals. */
+export const isRevealSeparator = (text: string): boolean => text.trim() === '???';
+
 /** Splits block body lines at separator lines (e.g. "???"), ignoring code fences. */
 export function splitAt(lines: SourceLine[], isSeparator: (text: string) => boolean): { parts: SourceLine[][]; separators: SourceLine[] } {
   const parts: SourceLine[][] = [[]];
