@@ -1,11 +1,11 @@
-// `:::quiz`: the house quiz syntax (markdown/quiz.ts), with questions from a GIFT file if {gift}
+// `:::quiz`: the house quiz syntax (src/content/quiz/), with questions from a GIFT file if {gift}
 // names one. The quiz itself travels as data in its own chunk; the lesson shows a card (QuizBlock).
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { slugify } from '../markdown/attributes.ts';
-import { parseGiftFile } from '../markdown/gift.ts';
-import { parseQuizBody } from '../markdown/quiz.ts';
-import { linkQuizLessons } from '../markdown/quiz-links.ts';
+import { parseGiftFile } from '../gift/parse.ts';
+import { parseQuizBody } from '../quiz/compile.ts';
+import { linkQuizLessons } from '../quiz/links.ts';
 import { svelteAttribute as attr } from '../markdown/sanitise.ts';
 import { BlockAttributeSchemas } from '../schema/block.ts';
 import type { Question } from '../schema/quiz.ts';
@@ -40,7 +40,7 @@ export const quiz: BlockCompiler<QuizAttributes> = {
     const questions = quiz.settings.draw ?? quiz.questions.filter((q) => q.type !== 'description').length;
     write.use(block.component);
     write.markup(source.line, `<${block.component} id="${attr(quizId)}" title="${attr(quiz.title)}" questions="${questions}" pass="${quiz.passMark}" />`);
-    // Lesson links in the quiz's feedback become routes, as in the lesson body (quiz-links.ts).
+    // Lesson links in the quiz's feedback become routes, as in the lesson body (quiz/links.ts).
     const linked = linkQuizLessons(quiz, index.courseId, (url) => index.lessonIdsByFile.get(resolve(dirname(file), decodeURIComponent(url))));
     return { entry: { id: quizId }, quiz: linked };
   },
