@@ -17,6 +17,7 @@ import { isSearchModule, searchModule } from '../search-index.ts';
 import { PROOF_BANNER, PROOF_HEAD, proofSource } from '../proof.ts';
 import { diagnosticsPayload, planUpdate } from '../dev-update.ts';
 import { DEV_CLIENT_ID, devClientSource } from '../dev-overlay.ts';
+import { resolveBlocksModule } from '../blocks/virtual-module.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
@@ -211,6 +212,8 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     },
     resolveId(id) {
       if (id === DEV_CLIENT_ID) return `\0${id}`;
+      const blocks = resolveBlocksModule(id);
+      if (blocks) return blocks;
       if (id === CATALOGUE || isSearchModule(id) || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
         return `\0${id}`;
       }
