@@ -69,6 +69,8 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       // Images stay files on the site (lesson chunks stay small, the service worker caches each once);
       // the single file inlines everything.
       assetsInlineLimit: singleFile ? Number.MAX_SAFE_INTEGER : 0,
+      // Every browser the player supports preloads modules itself: no polyfill in the first load.
+      modulePreload: { polyfill: false },
       rolldownOptions: { checks: { pluginTimings: false } },
     },
     server: { fs: { allow: [PROJECT_ROOT, contentDir] } },
