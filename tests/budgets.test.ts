@@ -1,7 +1,7 @@
 // The byte budgets of PRODUCT.md section 8, asserted on a real build of content/ (timings are the
 // benchmark's job: `npm run bench`). The measuring code is scripts/bench/measure.ts, shared with the
 // benchmark; the first block pins what it counts on a small hand-written build.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -94,6 +94,8 @@ describe('measureSite on a hand-written build', () => {
 
 describe('byte budgets of the bundled courses (gzip)', () => {
   let sizes: SiteSizes;
+  let dist: string;
+  let lessonKeys: string[];
 
   beforeAll(async () => {
     // Vitest sets NODE_ENV=test, and Vite then builds for development (Svelte's dev checks and all):
@@ -101,8 +103,10 @@ describe('byte budgets of the bundled courses (gzip)', () => {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      const dist = await builtSite('content');
-      sizes = measureSite(dist, await builtContent('content'));
+      dist = await builtSite('content');
+      const content = await builtContent('content');
+      lessonKeys = content.lessons;
+      sizes = measureSite(dist, content);
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
@@ -126,6 +130,15 @@ describe('byte budgets of the bundled courses (gzip)', () => {
       const total = totalGzip(files);
       expect(total, `the first load to ${course}'s home is ${kb(total)} gzip, over its ceiling of ${kb(limit)}; it is made of:\n${describeFiles(files)}\n`).toBeLessThanOrEqual(limit);
     }
+  });
+
+  it('carries no lesson in what every page loads: a course\'s lessons come with its home, so the first load does not grow with them', () => {
+    const code = sizes.firstLoad.filter((file) => file.file.endsWith('.js')).map((file) => readFileSync(join(dist, file.file), 'utf8')).join('\n');
+    // Ids of more than one word: a one-word id such as "quiz" is also a word of the player's own code.
+    const distinctive = lessonKeys.map((key) => key.slice(key.indexOf('/') + 1)).filter((lessonId) => lessonId.includes('-'));
+    const carried = distinctive.filter((lessonId) => code.includes(lessonId));
+    expect(distinctive.length).toBeGreaterThanOrEqual(20);
+    expect(carried).toEqual([]);
   });
 
   it(`the median lesson chunk is at most ${kb(BYTE_BARS.lessonChunkMedian)}`, () => {
