@@ -57,11 +57,12 @@ export interface ChunkFacts {
 
 /**
  * Per-course modules are named `virtual:coursemark/<kind>/<course-id>[/<item>]` (lesson, quiz,
- * details, loaders: src/content/vite-plugin.ts); a chunk made from one belongs to that course.
- * Anything else, and any asset a site-wide chunk also uses, is the shell; so is each course's lesson
- * list (`course/<id>`, a few KB), so that a course never opened still shows its contents offline.
+ * details: src/content/vite-plugin.ts); a chunk made from one belongs to that course. Anything else,
+ * and any asset a site-wide chunk also uses, is the shell; so are each course's lesson list and its
+ * loaders (`course/<id>`, `loaders/<id>`: small, and changed by any lesson's new name), so that a
+ * course never opened still shows its contents offline and says which lesson it has not saved.
  */
-const COURSE_MODULE = /^\0?virtual:coursemark\/(?!course\/)[^/]+\/([^/]+)/;
+const COURSE_MODULE = /^\0?virtual:coursemark\/(?!course\/|loaders\/)[^/]+\/([^/]+)/;
 
 /** Each course's own files (its chunks and the assets only they use), by course id. */
 export function courseFiles(chunks: readonly ChunkFacts[]): Map<string, string[]> {
