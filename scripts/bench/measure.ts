@@ -297,7 +297,7 @@ function findLoaders(graph: BuildGraph, keys: readonly string[], what: string): 
     if (!map) {
       throw new Error(
         `No chunk holds the ${what} loaders ("<id>": () => import(...)) of course ${course} for ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}: ` +
-          `has src/content/vite-plugin.ts changed how virtual:coursemark/loaders/${course} is generated?`,
+          `has src/content/vite/plugin.ts changed how virtual:coursemark/loaders/${course} is generated?`,
       );
     }
     for (const [id, file] of map) found.set(`${course}/${id}`, file);
@@ -316,7 +316,7 @@ function findCourseChunks(graph: BuildGraph, courseIds: readonly string[]): Map<
     }
   }
   throw new Error(
-    `No chunk holds the loaders of the courses' lesson lists (${courseIds.slice(0, 3).join(', ')}): has src/content/vite-plugin.ts changed how virtual:coursemark/course/<id> is generated?`,
+    `No chunk holds the loaders of the courses' lesson lists (${courseIds.slice(0, 3).join(', ')}): has src/content/vite/plugin.ts changed how virtual:coursemark/course/<id> is generated?`,
   );
 }
 

@@ -1,7 +1,7 @@
 // The player's entry: global styles, the build's content, the shell mounted over the <noscript>
 // fallback, and the service worker. The first load carries a card per course; a course's lesson list
 // comes with its home, and its lesson and quiz loaders in idle time after, so the first lesson need
-// not wait (each its own small chunk: see src/content/vite-plugin.ts).
+// not wait (each its own small chunk: see src/content/vite/plugin.ts).
 import { mount } from 'svelte';
 import { catalogue, loadCourse, loadCourseLoaders } from 'virtual:coursemark/catalogue';
 import { unpackCourse } from '../content/schema/course-pack.ts';

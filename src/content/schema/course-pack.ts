@@ -1,7 +1,7 @@
 // What the player needs of courses before it opens one, and one course's contents in a compact form.
 // The catalogue carries a card per course; a course's lesson list comes with its home as a packed
 // manifest (columns instead of one object per lesson), so a course of 1,000 lessons stays a few KB.
-// Pure: packed at build time (src/content/vite-plugin.ts), unpacked in the browser.
+// Pure: packed at build time (src/content/vite/plugin.ts), unpacked in the browser.
 import type { BlockKind } from './block-kinds.ts';
 import type { BlockEntry, Catalogue, CourseManifest, LessonEntry, QuizEntry } from './manifest.ts';
 

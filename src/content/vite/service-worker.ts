@@ -57,7 +57,7 @@ export interface ChunkFacts {
 
 /**
  * Per-course modules are named `virtual:coursemark/<kind>/<course-id>[/<item>]` (lesson, quiz,
- * details: src/content/vite-plugin.ts); a chunk made from one belongs to that course. Anything else,
+ * details: src/content/vite/plugin.ts); a chunk made from one belongs to that course. Anything else,
  * and any asset a site-wide chunk also uses, is the shell; so are each course's lesson list and its
  * loaders (`course/<id>`, `loaders/<id>`: small, and changed by any lesson's new name), so that a
  * course never opened still shows its contents offline and says which lesson it has not saved.
