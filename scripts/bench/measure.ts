@@ -32,8 +32,10 @@ export const BYTE_CEILINGS = {
   // course cards instead of every lesson, no modulepreload polyfill, localforage's interop with it.
   firstLoad: 46.0 * 1024,
   // Issue 15: from 18.8 KB (everything the quiz route could load) to what opening a quiz loads, once
-  // the attempt, question types, grading and results load as the learner reaches them (7.3 KB, 7,447 B).
-  quizCode: 7.3 * 1024,
+  // the attempt, question types, grading and results load as the learner reaches them (7.3 KB, 7,447 B),
+  // then 7.9 KB (8,086 B) once the first load stopped bringing rolldown's runtime chunk (0.6 KB), which
+  // the quiz route now fetches itself.
+  quizCode: 7.9 * 1024,
   quizLater: 22.7 * 1024,
 } as const;
 
