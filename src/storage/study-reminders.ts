@@ -14,9 +14,10 @@ export interface ReminderChoice {
 
 type Stored = { version: 1; courses: Record<string, ReminderChoice> };
 
-function readAll(): Stored {
+/** Every course's choice as stored (export reads them all). */
+export function readAll(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Stored {
   try {
-    const value = JSON.parse(globalThis.localStorage?.getItem(STUDY_REMINDERS_KEY) ?? 'null') as Stored | null;
+    const value = JSON.parse(storage?.getItem(STUDY_REMINDERS_KEY) ?? 'null') as Stored | null;
     if (value && value.version === 1 && value.courses && typeof value.courses === 'object') return value;
   } catch {
     // Unreadable: no reminders set.
@@ -24,7 +25,7 @@ function readAll(): Stored {
   return { version: 1, courses: {} };
 }
 
-function isChoice(value: unknown): value is ReminderChoice {
+export function isChoice(value: unknown): value is ReminderChoice {
   const choice = value as ReminderChoice;
   return (
     !!choice &&
@@ -35,17 +36,28 @@ function isChoice(value: unknown): value is ReminderChoice {
   );
 }
 
-export function readReminder(courseId: string): ReminderChoice | null {
-  const choice = readAll().courses[courseId];
+/** A choice from outside (an import file): a real time of day and a session of a sane length too. */
+export function isSoundChoice(value: unknown): value is ReminderChoice {
+  if (!isChoice(value) || value.days.length > 7) return false;
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value.time) && Number.isFinite(value.sessionMinutes) && value.sessionMinutes >= 1 && value.sessionMinutes <= 1440;
+}
+
+export function readReminder(courseId: string, storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ReminderChoice | null {
+  const { courses } = readAll(storage);
+  const choice = Object.hasOwn(courses, courseId) ? courses[courseId] : undefined;
   return isChoice(choice) ? choice : null;
 }
 
-export function writeReminder(courseId: string, choice: ReminderChoice): boolean {
+export function writeReminder(
+  courseId: string,
+  choice: ReminderChoice,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
+): boolean {
   try {
-    const all = readAll();
-    all.courses[courseId] = choice;
-    globalThis.localStorage?.setItem(STUDY_REMINDERS_KEY, JSON.stringify(all));
-    return true;
+    const all = readAll(storage);
+    Object.defineProperty(all.courses, courseId, { value: choice, enumerable: true, writable: true, configurable: true });
+    storage?.setItem(STUDY_REMINDERS_KEY, JSON.stringify(all));
+    return storage !== undefined;
   } catch {
     return false;
   }
