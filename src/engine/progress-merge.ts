@@ -6,6 +6,7 @@ import { canonicalJson } from './canonical.ts';
 import { emptyIdMap } from './id-map.ts';
 import { noteFromVersions, noteVersions } from './note-versions.ts';
 import { compareAttempts } from './progress.ts';
+import { mergeStudyDays } from './study-days.ts';
 import type { BlockProgress, CourseProgress, LessonProgress, Note, QuizAttempt } from './progress-types.ts';
 
 export { canonicalJson } from './canonical.ts';
@@ -147,12 +148,14 @@ const PROGRESS_KEYS = new Set([
   'position',
   'updatedAt',
   'resetAt',
+  'days',
 ]);
 
 /**
  * Everything either copy knows: lesson completion only grows (earliest completion, earliest first
  * visit, latest last visit, longest time), reveals keep the earliest, the done toggle, judgements,
- * ratings and the position go to the later writer, a note keeps the other side's text as a rival
+ * ratings and the position go to the later writer, study days are a union (each figure the larger,
+ * study-days.ts), a note keeps the other side's text as a rival
  * version unless one was written from the other, attempts are a union by id, and keys this build
  * does not know are kept.
  */
@@ -171,6 +174,8 @@ export function mergeProgress(a: CourseProgress, b: CourseProgress): CourseProgr
   out.position =
     a.position && b.position ? later(a.position, b.position, (position) => [position.at]) : (a.position ?? b.position);
   out.updatedAt = Math.max(a.updatedAt, b.updatedAt);
+  const days = mergeStudyDays(a.days, b.days);
+  if (days) out.days = days;
   const resetAt = a.resetAt === undefined ? b.resetAt : b.resetAt === undefined ? a.resetAt : Math.max(a.resetAt, b.resetAt);
   if (resetAt !== undefined) out.resetAt = resetAt;
   return out;

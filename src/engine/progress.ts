@@ -6,6 +6,7 @@ import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts'
 import { isLessonComplete } from './completion.ts';
 import { emptyIdMap, getOwn as own, setOwn, toIdMap, withEntry } from './id-map.ts';
 import { noteFromVersions, noteVersions, seenThrough } from './note-versions.ts';
+import { addStudy } from './study-days.ts';
 import {
   blockKey,
   noteKey,
@@ -67,6 +68,7 @@ export function visit(progress: CourseProgress, lessonId: string, now: number): 
   return {
     ...progress,
     lessons: withEntry(progress.lessons, lessonId, next),
+    days: addStudy(progress.days, now, 1, 0),
     position: { lessonId, at: now },
     updatedAt: touched(progress, now),
   };
@@ -94,6 +96,7 @@ export function addTime(progress: CourseProgress, lessonId: string, ms: number, 
   return {
     ...progress,
     lessons: withEntry(progress.lessons, lessonId, { ...lesson, timeSpentMs: lesson.timeSpentMs + Math.round(ms) }),
+    days: addStudy(progress.days, now, 0, ms),
     updatedAt: touched(progress, now),
   };
 }
