@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical.ts';
 import { emptyIdMap } from './id-map.ts';
 import { noteFromVersions, noteVersions } from './note-versions.ts';
 import { compareAttempts } from './progress.ts';
-import { mergeStudyDays } from './study-days.ts';
+import type { StudyDays } from './study-days.ts';
 import type { BlockProgress, CourseProgress, LessonProgress, Note, QuizAttempt } from './progress-types.ts';
 
 export { canonicalJson } from './canonical.ts';
@@ -136,6 +136,25 @@ function mergeAttempts(a: QuizAttempt[], b: QuizAttempt[]): QuizAttempt[] {
 function isCanonical(attempts: QuizAttempt[]): boolean {
   for (let i = 1; i < attempts.length; i++) if (compareAttempts(attempts[i - 1] as QuizAttempt, attempts[i] as QuizAttempt) >= 0) return false;
   return true;
+}
+
+/**
+ * Two copies' days (two tabs, an import): every day of either, and on a day both know, the larger of
+ * each figure. Max, not sum: both copies grew from the last copy they shared (tabs merge before every
+ * save), so a sum would count that shared part twice, and max keeps the merge a join (merging a copy
+ * again changes nothing; see study-days.ts). Undefined when neither has days. The union may hold more than
+ * MAX_STUDY_DAYS days until the next recording trims it (trimming here too would cost the first load
+ * bytes for a few days' difference).
+ */
+export function mergeStudyDays(a: StudyDays | undefined, b: StudyDays | undefined): StudyDays | undefined {
+  if (!a || !b) return a ?? b;
+  const out = { ...a };
+  for (const key in b) {
+    const [v, s] = b[key]!;
+    const mine = out[key];
+    out[key] = mine ? [Math.max(mine[0], v), Math.max(mine[1], s)] : [v, s];
+  }
+  return out;
 }
 
 const PROGRESS_KEYS = new Set([

@@ -6,7 +6,7 @@ import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts'
 import { isLessonComplete } from './completion.ts';
 import { emptyIdMap, getOwn as own, setOwn, toIdMap, withEntry } from './id-map.ts';
 import { noteFromVersions, noteVersions, seenThrough } from './note-versions.ts';
-import { addStudy } from './study-days.ts';
+import { dayOf, MAX_STUDY_DAYS, type StudyDays } from './study-days.ts';
 import {
   blockKey,
   noteKey,
@@ -60,6 +60,22 @@ function touched(progress: CourseProgress, now: number): number {
 }
 
 /** The learner opened a lesson: first/last visit and the saved position. */
+/** The newest MAX_STUDY_DAYS study days (the same map when none must go). */
+function newest(days: StudyDays): StudyDays {
+  const keys = Object.keys(days);
+  if (keys.length <= MAX_STUDY_DAYS) return days;
+  const kept = { ...days };
+  for (const key of keys.sort().slice(0, -MAX_STUDY_DAYS)) delete kept[key];
+  return kept;
+}
+
+/** Study days (study-days.ts) with `visits` lesson visits and `ms` of study added on the day of `now`. */
+export function addStudy(days: StudyDays | undefined, now: number, visits: number, ms: number): StudyDays {
+  const key = dayOf(now);
+  const [v, s] = days?.[key] ?? [0, 0];
+  return newest({ ...days, [key]: [v + visits, s + Math.round(ms / 1000)] });
+}
+
 export function visit(progress: CourseProgress, lessonId: string, now: number): CourseProgress {
   const lesson = own(progress.lessons, lessonId);
   const next: LessonProgress = lesson

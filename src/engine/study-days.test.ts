@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addTime, emptyProgress, visit } from './progress.ts';
-import { mergeProgress } from './progress-merge.ts';
-import { addStudy, dayOf, MAX_STUDY_DAYS, mergeStudyDays, type StudyDays } from './study-days.ts';
+import { addStudy, addTime, emptyProgress, visit } from './progress.ts';
+import { mergeProgress, mergeStudyDays } from './progress-merge.ts';
+import { dayOf, MAX_STUDY_DAYS, type StudyDays } from './study-days.ts';
 
 const at = (day: number, hour = 12) => new Date(2026, 10, day, hour).getTime();
 const plain = (days: StudyDays | undefined) => (days ? { ...days } : days);
@@ -56,15 +56,17 @@ describe('study days', () => {
     );
   });
 
-  it('keeps the newest days when two long histories merge, whatever the order', () => {
+  it('trims a merged union back to the newest days at the next recording', () => {
     const from = (start: number): StudyDays => {
       let days: StudyDays | undefined;
       for (let d = 0; d < MAX_STUDY_DAYS; d++) days = addStudy(days, new Date(2024, 0, start + d, 12).getTime(), 1, 0);
       return days!;
     };
     const merged = mergeStudyDays(from(1), from(30))!;
-    expect(Object.keys(merged)).toHaveLength(MAX_STUDY_DAYS);
-    expect(Object.keys(merged).sort()).toEqual(Object.keys(mergeStudyDays(from(30), from(1))!).sort());
+    expect(Object.keys(merged)).toHaveLength(MAX_STUDY_DAYS + 29);
+    const recorded = addStudy(merged, new Date(2024, 0, 30 + MAX_STUDY_DAYS - 1, 18).getTime(), 1, 0);
+    expect(Object.keys(recorded)).toHaveLength(MAX_STUDY_DAYS);
+    expect(Object.keys(recorded).sort()[0]).toBe(dayOf(new Date(2024, 0, 30, 12).getTime()));
   });
 
   it('two tabs’ progress keep each other’s days through mergeProgress', () => {

@@ -13,7 +13,7 @@ import { CourseProgressSchema, describeIssues } from './schema.ts';
 import type { ProgressStore } from './store.ts';
 import { exportStudy, parseStudy, type StudyExport } from './study-export.ts';
 
-export { hasStudy, importStudy, type StudyExport } from './study-export.ts';
+export { importStudyTools, type StudyExport } from './study-export.ts';
 
 export const EXPORT_FORMAT = 'coursemark-progress';
 export const EXPORT_VERSION = 1;

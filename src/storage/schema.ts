@@ -100,7 +100,7 @@ export const PROGRESS_FIELDS = {
   updatedAt: Timestamp,
   resetAt: z.optional(Timestamp),
   /** Study per local day (src/engine/study-days.ts): [lesson visits, active seconds]. */
-  days: z.optional(z.record(z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/)), z.tuple([Timestamp, Timestamp]))),
+  days: z.optional(z.record(Key, z.tuple([Timestamp, Timestamp]))),
 } as const;
 
 /** CourseProgress as validated data (the in-memory shape, without the stored `version`). */

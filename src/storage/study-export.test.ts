@@ -4,7 +4,7 @@ import { exportAll, parseImport } from './export.ts';
 import { LEARNER_NAME_KEY, readLearnerName, writeLearnerName } from './learner-name.ts';
 import { REVIEW_QUEUE_KEY } from './review-queue-store.ts';
 import { createMemoryBackend, createStore } from './store.ts';
-import { importStudy, parseStudy } from './study-export.ts';
+import { importStudy, importStudyTools, parseStudy } from './study-export.ts';
 import { readReminder, writeReminder } from './study-reminders.ts';
 
 const KNOWN = ['external-customers', 'customer-needs'];
@@ -92,5 +92,17 @@ describe('importing the study tools', () => {
     const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } };
     const problems = await importStudy(createStore({ backend: createMemoryBackend() }), { learnerName: 'Ada', studyReminders: { 'customer-needs': { days: [1], time: '18:00', sessionMinutes: 30 } } }, full);
     expect(problems).toEqual(['the name could not be saved', 'the study plan for "customer-needs" could not be saved']);
+  });
+});
+
+describe('the sentence the learner reads after an import', () => {
+  it('is empty without study tools, and names what could not be saved', async () => {
+    const store = createStore({ backend: createMemoryBackend() });
+    expect(await importStudyTools(store, undefined, memoryLocal())).toBe('');
+    expect(await importStudyTools(store, { learnerName: 'Ada' }, memoryLocal())).toBe('Your review questions and study choices were imported.');
+    const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } };
+    expect(await importStudyTools(store, { learnerName: 'Ada' }, full)).toBe(
+      'Your review questions and study choices were imported (not saved on this device: the name could not be saved).',
+    );
   });
 });

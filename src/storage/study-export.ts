@@ -112,9 +112,15 @@ export function parseStudy(file: Record<string, unknown>, knownCourseIds: readon
   return { ok: true, value: Object.keys(part).length > 0 ? part : undefined };
 }
 
-/** Whether a part holds anything to import. */
-export const hasStudy = (part: StudyExport | undefined): part is StudyExport =>
-  !!part && (!!part.learnerName || Object.keys(part.reviewQueue?.cards ?? {}).length > 0 || Object.keys(part.studyReminders ?? {}).length > 0);
+/**
+ * Imports a file's study part (if any) and says so in a sentence for the learner, '' when the file
+ * had none. Here rather than beside the courses' import, which is in the first load.
+ */
+export async function importStudyTools(store: ProgressStore, part: StudyExport | undefined, local: Local = globalThis.localStorage): Promise<string> {
+  if (!part) return '';
+  const problems = await importStudy(store, part, local);
+  return `Your review questions and study choices were imported${problems.length ? ` (not saved on this device: ${problems.join('; ')})` : ''}.`;
+}
 
 /**
  * Merges an imported study part into this device: review cards through the queue's own

@@ -550,17 +550,13 @@ export async function importProgress(
   knownCourseIds: readonly string[],
   options: { store?: ProgressStore } = {},
 ): Promise<ImportOutcome> {
-  const { parseImport, hasStudy, importStudy } = await import('../../storage/export.ts');
+  const { parseImport, importStudyTools } = await import('../../storage/export.ts');
   const parsed = parseImport(text, knownCourseIds);
   if (!parsed.ok) return parsed;
   const courseIds = Object.keys(parsed.courses);
-  // The study tools (review questions, name, study plans) merge on their own (storage/study-export.ts).
-  const studyProblems = hasStudy(parsed.study) ? await importStudy(options.store ?? sharedProgressStore(), parsed.study) : null;
-  const unsavedStudy = studyProblems?.length ? ` Not saved on this device: ${studyProblems.join('; ')}.` : '';
-  if (courseIds.length === 0) {
-    const message = studyProblems ? `Your review questions and study choices were imported.${unsavedStudy}` : 'The file holds no progress; nothing was changed.';
-    return { ok: true, courseIds, message };
-  }
+  // Review questions, the name and study plans merge on their own (storage/study-export.ts).
+  const study = await importStudyTools(options.store ?? sharedProgressStore(), parsed.study);
+  if (courseIds.length === 0) return { ok: true, courseIds, message: study || 'The file holds no progress; nothing was changed.' };
   const states = courseIds.map((courseId) => getCourseProgress(courseId, { store: options.store }));
   await Promise.all(states.map((state) => state.ready));
   for (const state of states) state.merge(parsed.courses[state.courseId] as CourseProgress);
@@ -572,6 +568,6 @@ export async function importProgress(
     courseIds,
     message: unsaved
       ? `Progress for ${what} was imported into this session, but it can't be saved on this device right now.`
-      : `Progress for ${what} was imported and merged with what you had.${unsavedStudy}`,
+      : `Progress for ${what} was imported and merged with what you had.${study && ` ${study}`}`,
   };
 }
