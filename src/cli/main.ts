@@ -154,8 +154,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       }
       // Checked before the (possibly long) conversion, so a refused --out costs nothing.
       const target = options.out ? checkOutputFile(options.out, { cwd: io.cwd, extension: '.md', inputs: [file], force: options.force === 'true' }) : undefined;
-      const { giftToMarkdown } = await import('./import-gift.ts');
-      const { readGiftFile } = await import('../content/markdown/gift-source.ts');
+      const { giftToMarkdown } = await import('../content/gift/to-house.ts');
+      const { readGiftFile } = await import('../content/gift/source.ts');
       const sink = new DiagnosticSink(file);
       const bytes = readGiftFile(resolve(io.cwd, file), sink);
       if (!bytes) return report(sink.list, io) ? 0 : 1;

@@ -15,9 +15,9 @@ import { CodeFenceTracker, isBlank, modelAnswerLines, scanBlocks, splitAt, type 
 import { isOutside, linkDefinitions, renderLessonMarkdown, type LessonContext } from './lesson-markdown.ts';
 import { isActiveFile, svelteAttribute } from './sanitise.ts';
 import { assetPlaceholder as placeholder, bindAssets, checkCompiles, type SourceChunk } from '../compile.ts';
-import { parseQuizBody } from './quiz.ts';
-import { parseGiftFile } from './gift.ts';
-import { linkQuizLessons } from './quiz-links.ts';
+import { parseQuizBody } from '../quiz/compile.ts';
+import { parseGiftFile } from '../gift/parse.ts';
+import { linkQuizLessons } from '../quiz/links.ts';
 
 const BLOCKS_DIR = fileURLToPath(new URL('../../player/blocks/', import.meta.url));
 

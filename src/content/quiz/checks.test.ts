@@ -1,7 +1,7 @@
-// The quiz mistakes quiz-checks.ts catches, through the real parser: what used to pass silently.
+// The quiz mistakes checks.ts catches, through the real parser: what used to pass silently.
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { parseQuizBody } from './quiz.ts';
+import { parseQuizBody } from './compile.ts';
 
 const parse = (lines: string[]) =>
   parseQuizBody({ body: lines.join('\n'), file: 'quiz.md', startLine: 2, quizId: 'q', title: 'Q', lessonId: 'l', attrs: {}, coursePassMark: 80 });

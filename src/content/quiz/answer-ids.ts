@@ -13,6 +13,7 @@
 // used the letters "a", "b", ... for positions, and the grading engine still reads those as
 // positions in attempts stored back then (see resolveAnswer in src/engine/grading.ts).
 import { htmlToText, normaliseText } from '../../engine/grading.ts';
+import { IdAllocator } from '../markdown/attributes.ts';
 import type { Question } from '../schema/quiz.ts';
 
 /** The explicit id syntax at the end of an answer's text: `{#my-id}` (a `\{` is a literal brace). */
@@ -68,15 +69,23 @@ export function derivedAnswerId(text: string): string {
  * from their text; a derived id already taken gets "-2", "-3"... in source order.
  */
 export function assignIds(parts: readonly { text: string; explicit?: string | undefined }[]): string[] {
-  const taken = new Set(parts.flatMap((part) => (part.explicit ? [part.explicit] : [])));
-  return parts.map((part) => {
-    if (part.explicit) return part.explicit;
-    const base = derivedAnswerId(part.text);
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    return id;
-  });
+  const taken = new IdAllocator();
+  for (const part of parts) if (part.explicit) taken.claim(part.explicit);
+  return parts.map((part) => part.explicit || taken.unique(derivedAnswerId(part.text)));
+}
+
+/**
+ * "a", "b", ... "z", "aa", "ab", ...: the positional ids of older builds. Kept for the GIFT reader,
+ * whose ids a quiz replaces with stable ones (withAnswerIds).
+ */
+export function letterId(index: number): string {
+  let id = '';
+  let n = index;
+  do {
+    id = String.fromCharCode(97 + (n % 26)) + id;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return id;
 }
 
 /** The text a part's id is made from; a blank's is its first accepted answer (alternatives are added later, not first). */

@@ -3,10 +3,10 @@
 // question that is not read is explained by an error at its place.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { giftToMarkdown } from '../../cli/import-gift.ts';
+import { giftToMarkdown } from './to-house.ts';
 import { QuestionSchema } from '../schema/quiz.ts';
-import { parseGift } from './gift.ts';
-import { splitBlocks } from './gift-cells.ts';
+import { parseGift } from './parse.ts';
+import { splitBlocks } from './cells.ts';
 
 const SYNTAX = ['{', '}', '~', '=', '#', '####', '%50%', '%-25%', '%x%', '->', '::', '\\', '\\~', '\\n', '[html]', '[markdown]', '[htm]', '..', ':', '1822', 'T', 'FALSE', '*', ' ', '\t', '\n', '\n\n', '\r\n', '\r', '// c\n', '$CATEGORY: a\n', 'word', '€', '<b>', '.', '_', '> ', '- ', '1. ', '`'];
 const token = fc.oneof(

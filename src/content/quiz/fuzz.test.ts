@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QuestionSchema } from '../schema/quiz.ts';
-import { parseQuizBody } from './quiz.ts';
+import { parseQuizBody } from './compile.ts';
 
 const TOKENS = [
   '### ', '### Which one? ', '- ( ) ', '- (x) ', '- [ ] ', '- [x] ', '= ', '1. ', '2) ', '- a -> b', '-> ',

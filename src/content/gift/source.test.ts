@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { parseGift } from './gift.ts';
+import { parseGift } from './parse.ts';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? utf8(part) : Buffer.from(part))));

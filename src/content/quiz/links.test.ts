@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../pipeline.ts';
 import type { Quiz } from '../schema/quiz.ts';
-import { linkQuizLessons } from './quiz-links.ts';
-import { parseQuizBody } from './quiz.ts';
+import { linkQuizLessons } from './links.ts';
+import { parseQuizBody } from './compile.ts';
 
 const lessons = new Map([['01-introduction.md', 'introduction']]);
 const compile = (...lines: string[]): Quiz => {

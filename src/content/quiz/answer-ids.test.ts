@@ -8,8 +8,8 @@ import type { Answer } from '../../engine/progress-types.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { QuizSchema, type Question } from '../schema/quiz.ts';
 import { derivedAnswerId, POSITIONAL_ID } from './answer-ids.ts';
-import { parseGift } from './gift.ts';
-import { parseQuizBody } from './quiz.ts';
+import { parseGift } from '../gift/parse.ts';
+import { parseQuizBody } from './compile.ts';
 
 function compile(lines: string[], extraQuestions: Question[] = []) {
   return parseQuizBody({

@@ -1,20 +1,8 @@
-// Diagnostics for quiz mistakes the line reader in quiz.ts would otherwise let through: a `[[`
-// that never closes, a number written with a non-breaking space or a real minus sign, an answer
-// that looks numeric in a question that compares text, a heading of the wrong level, a matching
-// line without its "->". Kept apart from quiz.ts so the parser stays about structure.
+// Diagnostics for quiz mistakes the line reader (read.ts) would otherwise let through: a `[[`
+// that never closes, an answer that looks numeric in a question that compares text, a heading of
+// the wrong level, a matching line without its "->". Kept apart so the reader stays about structure.
 import type { DiagnosticSink } from '../diagnostics.ts';
-
-interface Pos {
-  line: number;
-  column: number;
-}
-
-/** Word processors put no-break spaces around "±" and write "−" for minus; numbers read the same with plain ones. */
-export function plainNumberText(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\u2212/g, '-');
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+import { codeLines, truncate, type Pos } from './syntax.ts';
 
 /** The offset of the first unescaped "[[" with no "]]" after it, or -1. */
 function firstUnclosed(text: string): number {
@@ -35,17 +23,9 @@ function firstUnclosed(text: string): number {
 /** Every `[[` with no `]]` after it on its line, in the heading and the question text (not in code). */
 export function unclosedBlanks(lines: { text: string; line: number; column: number }[]): (Pos & { after: string })[] {
   const found: (Pos & { after: string })[] = [];
-  let fence: string | null = null;
+  const isCode = codeLines();
   for (const { text, line, column } of lines) {
-    const open = FENCE.exec(text);
-    if (fence !== null) {
-      if (text.trim().startsWith(fence)) fence = null;
-      continue;
-    }
-    if (open) {
-      fence = open[1]!;
-      continue;
-    }
+    if (isCode(text)) continue;
     // Step from blank to blank; the first "[[" with no "]]" after it never closes. One diagnostic a
     // line, in linear time: a line of 40,000 "[[" is one mistake and must stay cheap.
     const at = firstUnclosed(text);
@@ -96,7 +76,7 @@ export function reportPairWithoutArrow(sink: DiagnosticSink, at: Pos, text: stri
     at.line,
     at.column,
     'quiz/pair-without-arrow',
-    `a matching line without "->": expected "- left -> right", received "${words.length > 40 ? `${words.slice(0, 39)}…` : words}"`,
+    `a matching line without "->": expected "- left -> right", received "${truncate(words)}"`,
     `write it as a pair, e.g. "- ${words || 'Canada'} -> answer", or "- -> answer" for an answer that matches nothing`,
   );
 }

@@ -2,13 +2,14 @@
 // syntax, so the tutor edits Markdown from then on. The result is read back with the house quiz
 // parser before it is handed over: whatever would not compile to the same questions is reported.
 import { basename, extname } from 'node:path';
-import { DiagnosticSink, type Diagnostic } from '../content/diagnostics.ts';
-import { slugify } from '../content/markdown/attributes.ts';
-import { parseGift, type GiftQuestion } from '../content/markdown/gift.ts';
-import { withAnswerIds } from '../content/markdown/answer-ids.ts';
-import { parseQuizBody, serializeQuestion } from '../content/markdown/quiz.ts';
-import { ID_PATTERN } from '../content/schema/course.ts';
-import type { Question } from '../content/schema/quiz.ts';
+import { DiagnosticSink, type Diagnostic } from '../diagnostics.ts';
+import { slugify } from '../markdown/attributes.ts';
+import { parseGift, type GiftQuestion } from './parse.ts';
+import { withAnswerIds } from '../quiz/answer-ids.ts';
+import { parseQuizBody } from '../quiz/compile.ts';
+import { serializeQuestion } from '../quiz/write.ts';
+import { ID_PATTERN } from '../schema/course.ts';
+import type { Question } from '../schema/quiz.ts';
 
 export interface GiftImport {
   /** The complete lesson file: frontmatter, then one `:::quiz` block. */

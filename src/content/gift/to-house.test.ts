@@ -1,21 +1,18 @@
 // `coursemark import gift`: the lesson it writes compiles, and compiles to exactly the questions the
 // GIFT file holds, for every question of Moodle's own files.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../content/diagnostics.ts';
-import { withAnswerIds } from '../content/markdown/answer-ids.ts';
-import { parseGift } from '../content/markdown/gift.ts';
-import { parseQuizBody } from '../content/markdown/quiz.ts';
-import { loadContent } from '../content/pipeline.ts';
-import type { Question } from '../content/schema/quiz.ts';
-import { giftToMarkdown } from './import-gift.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
+import { withAnswerIds } from '../quiz/answer-ids.ts';
+import { parseGift } from './parse.ts';
+import { parseQuizBody } from '../quiz/compile.ts';
+import { loadContent } from '../pipeline.ts';
+import type { Question } from '../schema/quiz.ts';
+import { MOODLE, OURS, read } from './test-files.ts';
+import { giftToMarkdown } from './to-house.ts';
 
-/** Moodle's own files, kept beside the repository in shared/ (see its README). */
-const MOODLE = join(import.meta.dirname, '../../../shared/fixtures/gift');
-const OURS = join(import.meta.dirname, '../../tests/fixtures/gift');
-const read = (path: string) => readFileSync(path, 'utf8');
 const withoutSource = ({ source: _source, ...rest }: Question) => rest;
 
 /** The lines between the `:::quiz` fence and its closing `:::`, and the fence itself. */
