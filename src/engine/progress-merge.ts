@@ -147,14 +147,7 @@ function isCanonical(attempts: QuizAttempt[]): boolean {
  * bytes for a few days' difference).
  */
 export function mergeStudyDays(a: StudyDays | undefined, b: StudyDays | undefined): StudyDays | undefined {
-  if (!a || !b) return a ?? b;
-  const out = { ...a };
-  for (const key in b) {
-    const [v, s] = b[key]!;
-    const mine = out[key];
-    out[key] = mine ? [Math.max(mine[0], v), Math.max(mine[1], s)] : [v, s];
-  }
-  return out;
+  return a && b ? mergeRecords(a, b, (x, y) => [Math.max(x[0], y[0]), Math.max(x[1], y[1])]) : (a ?? b);
 }
 
 const PROGRESS_KEYS = new Set([
@@ -193,8 +186,7 @@ export function mergeProgress(a: CourseProgress, b: CourseProgress): CourseProgr
   out.position =
     a.position && b.position ? later(a.position, b.position, (position) => [position.at]) : (a.position ?? b.position);
   out.updatedAt = Math.max(a.updatedAt, b.updatedAt);
-  const days = mergeStudyDays(a.days, b.days);
-  if (days) out.days = days;
+  setKey(out as unknown as Json, 'days', mergeStudyDays(a.days, b.days));
   const resetAt = a.resetAt === undefined ? b.resetAt : b.resetAt === undefined ? a.resetAt : Math.max(a.resetAt, b.resetAt);
   if (resetAt !== undefined) out.resetAt = resetAt;
   return out;

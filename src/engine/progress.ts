@@ -60,20 +60,16 @@ function touched(progress: CourseProgress, now: number): number {
 }
 
 /** The learner opened a lesson: first/last visit and the saved position. */
-/** The newest MAX_STUDY_DAYS study days (the same map when none must go). */
-function newest(days: StudyDays): StudyDays {
-  const keys = Object.keys(days);
-  if (keys.length <= MAX_STUDY_DAYS) return days;
-  const kept = { ...days };
-  for (const key of keys.sort().slice(0, -MAX_STUDY_DAYS)) delete kept[key];
-  return kept;
-}
-
-/** Study days (study-days.ts) with `visits` lesson visits and `ms` of study added on the day of `now`. */
+/**
+ * Study days (study-days.ts) with `visits` lesson visits and `ms` of study added on the day of `now`,
+ * keeping the newest MAX_STUDY_DAYS days.
+ */
 export function addStudy(days: StudyDays | undefined, now: number, visits: number, ms: number): StudyDays {
   const key = dayOf(now);
   const [v, s] = days?.[key] ?? [0, 0];
-  return newest({ ...days, [key]: [v + visits, s + Math.round(ms / 1000)] });
+  const next: StudyDays = { ...days, [key]: [v + visits, s + Math.round(ms / 1000)] };
+  for (const old of Object.keys(next).sort().slice(0, -MAX_STUDY_DAYS)) delete next[old];
+  return next;
 }
 
 export function visit(progress: CourseProgress, lessonId: string, now: number): CourseProgress {

@@ -2,9 +2,12 @@
 // history at once): one quiz's range of keys, keeping only the latest few. The one place the page
 // reads attempts, so it can follow the log's newest-first paging when that comes.
 import type { QuizAttempt } from '../../engine/progress-types.ts';
-import { ATTEMPT_PAGE, readAttemptPage } from '../../storage/attempt-log.ts';
+import { readAttemptPage } from '../../storage/attempt-log.ts';
 import { attemptPrefix } from '../../storage/keys.ts';
 import type { ProgressStore } from '../../storage/store.ts';
+
+/** Attempts per read (attempt-log.ts reads 1,000 for a whole history; a page of the dashboard needs fewer). */
+const SCORE_PAGE = 500;
 
 export interface ScoreHistory {
   /** The latest attempts (at most `keep`), oldest first. */
@@ -23,7 +26,7 @@ export async function readScoreHistory(
   quizId: string,
   keep: number,
   unsaved: readonly QuizAttempt[] = [],
-  pageSize = ATTEMPT_PAGE,
+  pageSize = SCORE_PAGE,
 ): Promise<ScoreHistory> {
   const quizPrefix = `${attemptPrefix(courseId)}${encodeURIComponent(quizId)}/`;
   const byId = new Map<string, QuizAttempt>();
