@@ -14,7 +14,7 @@ import { correctAnswer, emptyAnswer } from '../../src/engine/grading.ts';
 import { emptyProgress } from '../../src/engine/progress.ts';
 import type { Answer, CourseProgress, QuizAttempt } from '../../src/engine/progress-types.ts';
 import { drawQuestions, scoreAttempt } from '../../src/engine/quiz-attempt.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { median } from './measure.ts';
 import type { RestoreTiming, SaveTiming, SeedResult } from './restore-page/restore-page.ts';
 

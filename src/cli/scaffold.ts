@@ -8,13 +8,8 @@ import { stringify } from 'yaml';
 import { slugify } from '../content/markdown/attributes.ts';
 import { lessonIdFromFile } from '../content/pipeline.ts';
 import { ID_PATTERN } from '../content/schema/course.ts';
+import type { Io } from './command.ts';
 import { RefusedOutput } from './output-guard.ts';
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
 
 /** Ids the player's routes use for pages of their own. */
 const RESERVED_COURSE_IDS = ['settings'];

@@ -10,12 +10,13 @@ import { resolve } from 'node:path';
 import type { InlineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { coursemark } from '../content/vite-plugin.ts';
+import type { ContentResult } from '../pipeline.ts';
+import { coursemark } from './plugin.ts';
 import { serviceWorker } from './service-worker.ts';
 import { cspPlugin } from './csp.ts';
-import { outputGuard } from './output-guard.ts';
+import { outputGuard } from '../../cli/output-guard.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface SiteOptions {
   /** Content folder, relative to the working directory. */
@@ -29,6 +30,8 @@ export interface SiteOptions {
   proof?: boolean;
   /** lms: the standard the player speaks to its LMS. */
   lms?: 'scorm12' | 'scorm2004' | 'cmi5';
+  /** The content the caller already read (the CLI): a build uses it rather than reading it again. */
+  content?: ContentResult;
 }
 
 /** Where a cmi5 package may send statements: any https origin (and a local LRS, for testing). */
@@ -53,7 +56,12 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
     },
     plugins: [
       outputGuard(contentDir),
-      coursemark({ contentDir, ...(options.course ? { only: options.course } : {}), ...(options.proof ? { proof: true } : {}) }),
+      coursemark({
+        contentDir,
+        ...(options.course ? { only: options.course } : {}),
+        ...(options.proof ? { proof: true } : {}),
+        ...(options.content ? { content: options.content } : {}),
+      }),
       svelte({ configFile: false, compilerOptions: { runes: true } }),
       singleFile ? viteSingleFile({ removeViteModuleLoader: true }) : options.target === 'lms' ? null : serviceWorker(),
       // Last: the single file's policy hashes the scripts vite-plugin-singlefile inlined. A cmi5 package

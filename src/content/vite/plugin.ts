@@ -9,14 +9,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatDiagnostic, summarise } from './diagnostics.ts';
-import { catalogueOf, loadContent, type ContentResult, type LessonCache } from './pipeline.ts';
-import type { Catalogue } from './schema/manifest.ts';
-import { lessonToJs } from './compile.ts';
-import { isSearchModule, searchModule } from './search-index.ts';
-import { PROOF_BANNER, PROOF_HEAD, proofSource } from './proof.ts';
-import { diagnosticsPayload, planUpdate } from './dev-update.ts';
-import { DEV_CLIENT_ID, devClientSource } from './dev-overlay.ts';
+import { formatDiagnostic, summarise } from '../diagnostics.ts';
+import { catalogueOf, loadContent, type ContentResult, type LessonCache } from '../pipeline.ts';
+import type { Catalogue } from '../schema/manifest.ts';
+import { lessonToJs } from '../compile.ts';
+import { isSearchModule, searchModule } from '../search-index.ts';
+import { PROOF_BANNER, PROOF_HEAD, proofSource } from '../proof.ts';
+import { diagnosticsPayload, planUpdate } from '../dev-update.ts';
+import { DEV_CLIENT_ID, devClientSource } from '../dev-overlay.ts';
 
 export interface CoursemarkPluginOptions {
   /** The content folder, relative to the working directory. */
@@ -25,6 +25,11 @@ export interface CoursemarkPluginOptions {
   only?: string;
   /** The proof copy for tutors: every hidden part open, every quiz listed with answers (src/content/proof.ts). */
   proof?: boolean;
+  /**
+   * The content the caller has already read (`coursemark build`): a build uses it as it is instead of
+   * reading and compiling every lesson a second time. Dev always reads its own, and again on a save.
+   */
+  content?: ContentResult;
 }
 
 const CATALOGUE = 'virtual:coursemark/catalogue';
@@ -101,10 +106,12 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
   const stamps = new Map<string, string>();
   let server: ViteDevServer | undefined;
   let dev = false;
+  /** Whether the build writes source maps: a lesson's map is only made and kept for Vite if so. */
+  let sourcemap = false;
 
   const load = (): ContentResult => {
     if (!content) {
-      const result = loadContent(options.contentDir, { lint: true, cache: lessonCache });
+      const result = options.content && !dev ? options.content : loadContent(options.contentDir, { lint: true, cache: lessonCache });
       content = options.only ? { ...result, courses: result.courses.filter((c) => c.manifest.id === options.only) } : result;
       if (!content.diagnostics.some((d) => d.severity === 'error')) lastGood = content;
       if (server) for (const file of content.files) if (!stamps.has(file)) stamps.set(file, stampOf(file));
@@ -123,6 +130,7 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
     enforce: 'pre',
     configResolved(config) {
       dev = config.command === 'serve';
+      sourcemap = dev || Boolean(config.build.sourcemap);
     },
     config(_config, env) {
       // Content problems show in Coursemark's own panel (dev-overlay.ts), which speaks to tutors.
@@ -269,11 +277,10 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       }
       const lesson = found?.lessons.get(itemId ?? '');
       if (!found || !lesson) return null;
-      const lessonIdsByFile = new Map([...found.lessons].map(([lid, l]) => [l.file, lid]));
-      const index = { courseId: found.manifest.id, courseDir: found.dir, lessonIdsByFile, coursePassMark: found.manifest.passMark };
       const source = asProof ? proofSource(lesson.source, found.quizzes) : lesson.source;
-      const { code, map } = await lessonToJs(source, lesson.file, index, dev);
-      return { code, map: map as null };
+      const { code, map } = await lessonToJs(source, lesson.file, dev);
+      // Vite keeps a map it is given until the end of the build: none when the build writes none.
+      return { code, map: sourcemap ? (map as null) : null };
     },
   };
 }

@@ -1,6 +1,6 @@
 // The service worker's code, the same for every build: `coursemark build` puts the build's own
 // constants (VERSION, SHELL, COURSES) in front of it and writes the whole as sw.js
-// (src/cli/service-worker.ts explains the choices; docs/offline.md tells the story).
+// (src/content/vite/service-worker.ts explains the choices; docs/offline.md tells the story).
 //
 // - Install caches the shell (the page, its code, the catalogue, the icons) and every course the
 //   learner had saved for offline use in an older version, in a cache named after this version.

@@ -57,7 +57,7 @@ export interface ChunkFacts {
 
 /**
  * Per-course modules are named `virtual:coursemark/<kind>/<course-id>[/<item>]` (lesson, quiz,
- * details: src/content/vite-plugin.ts); a chunk made from one belongs to that course. Anything else,
+ * details: src/content/vite/plugin.ts); a chunk made from one belongs to that course. Anything else,
  * and any asset a site-wide chunk also uses, is the shell.
  */
 const COURSE_MODULE = /^\0?virtual:coursemark\/[^/]+\/([^/]+)/;
