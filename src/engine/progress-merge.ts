@@ -160,7 +160,6 @@ const PROGRESS_KEYS = new Set([
   'position',
   'updatedAt',
   'resetAt',
-  'days',
 ]);
 
 /**
@@ -186,6 +185,7 @@ export function mergeProgress(a: CourseProgress, b: CourseProgress): CourseProgr
   out.position =
     a.position && b.position ? later(a.position, b.position, (position) => [position.at]) : (a.position ?? b.position);
   out.updatedAt = Math.max(a.updatedAt, b.updatedAt);
+  // `days` is not in PROGRESS_KEYS (a few bytes of the first load): the copy unknownKeys made is replaced here.
   setKey(out as unknown as Json, 'days', mergeStudyDays(a.days, b.days));
   const resetAt = a.resetAt === undefined ? b.resetAt : b.resetAt === undefined ? a.resetAt : Math.max(a.resetAt, b.resetAt);
   if (resetAt !== undefined) out.resetAt = resetAt;

@@ -99,10 +99,10 @@ describe('the sentence the learner reads after an import', () => {
   it('is empty without study tools, and names what could not be saved', async () => {
     const store = createStore({ backend: createMemoryBackend() });
     expect(await importStudyTools(store, undefined, memoryLocal())).toBe('');
-    expect(await importStudyTools(store, { learnerName: 'Ada' }, memoryLocal())).toBe('Your review questions and study choices were imported.');
+    expect(await importStudyTools(store, { learnerName: 'Ada' }, memoryLocal())).toBe(' Your review questions and study choices were imported.');
     const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(await importStudyTools(store, { learnerName: 'Ada' }, full)).toBe(
-      'Your review questions and study choices were imported (not saved on this device: the name could not be saved).',
+      ' Your review questions and study choices were imported (not saved on this device: the name could not be saved).',
     );
   });
 });

@@ -113,13 +113,14 @@ export function parseStudy(file: Record<string, unknown>, knownCourseIds: readon
 }
 
 /**
- * Imports a file's study part (if any) and says so in a sentence for the learner, '' when the file
- * had none. Here rather than beside the courses' import, which is in the first load.
+ * Imports a file's study part (if any) and says so in a sentence for the learner, to follow another
+ * (so it starts with a space), '' when the file had none. Here rather than beside the courses'
+ * import, which is in the first load.
  */
 export async function importStudyTools(store: ProgressStore, part: StudyExport | undefined, local: Local = globalThis.localStorage): Promise<string> {
   if (!part) return '';
   const problems = await importStudy(store, part, local);
-  return `Your review questions and study choices were imported${problems.length ? ` (not saved on this device: ${problems.join('; ')})` : ''}.`;
+  return ` Your review questions and study choices were imported${problems.length ? ` (not saved on this device: ${problems.join('; ')})` : ''}.`;
 }
 
 /**
