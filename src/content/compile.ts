@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { compile as svelte } from 'svelte/compiler';
 import type { Diagnostic, DiagnosticSink } from './diagnostics.ts';
-import type { SourceLine } from './markdown/blocks.ts';
+import type { SourceLine } from './scan/index.ts';
 
 /** A piece of a lesson's generated source and, for the tutor's own text, the lines it came from. */
 export interface SourceChunk {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
 import { escapeMarkup } from '../escape.ts';
-import type { SourceLine } from './blocks.ts';
+import type { SourceLine } from '../scan/index.ts';
 import { parseMarkdown, renderMarkdownHtml, type MdNode } from './mdsvex-engine.ts';
 import {
   escapeForSvelte,

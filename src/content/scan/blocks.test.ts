@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { loadContent } from '../pipeline.ts';
-import { modelAnswerLines, type SourceLine } from './blocks.ts';
+import { modelAnswerLines, type SourceLine } from './index.ts';
 
 const lines = (...texts: string[]): SourceLine[] => texts.map((text, i) => ({ text, line: i + 1 }));
 
