@@ -5,7 +5,7 @@ import { LEARNER_NAME_KEY, readLearnerName, writeLearnerName } from './learner-n
 import { REVIEW_QUEUE_KEY } from './review-queue-store.ts';
 import { createMemoryBackend, createStore } from './store.ts';
 import { importStudy, importStudyTools, parseStudy } from './study-export.ts';
-import { readReminder, writeReminder } from './study-reminders.ts';
+import { readReminder, writeReminder } from './reminder-choices.ts';
 
 const KNOWN = ['external-customers', 'customer-needs'];
 const NOW = Date.UTC(2026, 11, 1);

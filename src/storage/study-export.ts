@@ -5,7 +5,7 @@
 import { cardKey, type ReviewCard, type ReviewQueue } from '../engine/review-queue.ts';
 import { readLearnerName, writeLearnerName } from './learner-name.ts';
 import { loadReviewQueue, restoreQueue, saveReviewQueue } from './review-queue-store.ts';
-import { isSoundChoice, readAll, readReminder, writeReminder, type ReminderChoice } from './study-reminders.ts';
+import { isSoundChoice, readAll, readReminder, writeReminder, type ReminderChoice } from './reminder-choices.ts';
 import type { ProgressStore } from './store.ts';
 
 /** The study parts of a progress file; each is left out when there is nothing to keep. */

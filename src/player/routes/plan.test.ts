@@ -5,7 +5,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import PlanPage from './PlanPage.svelte';
 import { serviceCourse } from './fixtures/courses.ts';
-import { readReminder } from '../../storage/study-reminders.ts';
+import { readReminder } from '../../storage/reminder-choices.ts';
 import type { StudyPageProps } from './study-pages.ts';
 
 afterEach(cleanup);
