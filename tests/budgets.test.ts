@@ -38,7 +38,8 @@ const FIXTURE: Record<string, string> = {
   'assets/one-J.js': `export default "${'lesson one '.repeat(40)}";`,
   'assets/two-K.js': `export default "${'lesson two, a longer one with other words '.repeat(60)}";`,
   'assets/final-L.js': 'export default JSON.parse(`{"questions":[]}`);',
-  'assets/QuizPage-D.js': 'import"./choices-E.js";import{s}from"./shared-G.js";const r=()=>import("./QuizResults-M.js");export{r,s};',
+  'assets/QuizPage-D.js': 'import"./choices-E.js";import{s}from"./shared-G.js";const r=()=>import("./QuizPlayer-N.js");export{r,s};',
+  'assets/QuizPlayer-N.js': 'const r=()=>import("./QuizResults-M.js");export{r};',
   'assets/QuizPage-F.css': '.quiz{padding:1rem}',
   'assets/choices-E.js': 'export const choices=[];',
   'assets/QuizResults-M.js': 'export default "results";',
@@ -63,8 +64,12 @@ describe('measureSite on a hand-written build', () => {
     expect(sizes.quizData.get('course/final')?.file).toBe('assets/final-L.js');
   });
 
-  it('counts as quiz code the quiz page, what Vite preloads with it and what it loads later, minus shared code and data', () => {
-    expect(names(sizes.quizCode)).toEqual(['assets/QuizPage-D.js', 'assets/QuizPage-F.css', 'assets/QuizResults-M.js', 'assets/choices-E.js']);
+  it('counts as quiz code the quiz page, what Vite preloads with it and what it loads to open, minus shared code and data', () => {
+    expect(names(sizes.quizCode)).toEqual(['assets/QuizPage-D.js', 'assets/QuizPage-F.css', 'assets/QuizPlayer-N.js', 'assets/choices-E.js']);
+  });
+
+  it("counts apart the quiz code the learner's actions load later (attempt, question types, grading, results)", () => {
+    expect(names(sizes.quizLater)).toEqual(['assets/QuizResults-M.js']);
   });
 
   it('recognises the storage library by its drivers', () => {
@@ -150,10 +155,17 @@ describe('byte budgets of the bundled courses (gzip)', () => {
     );
   });
 
-  it(`the quiz code (beyond the first load, without quiz data) stays within ${kb(Math.max(BYTE_BARS.quizCode, BYTE_CEILINGS.quizCode))} (bar ${kb(BYTE_BARS.quizCode)})`, () => {
+  // Under its bar since issue 15: held to where it is, so that it cannot creep back up to the bar.
+  it(`the quiz code (opening a quiz, beyond the first load, without quiz data) stays within ${kb(Math.min(BYTE_BARS.quizCode, BYTE_CEILINGS.quizCode))} (bar ${kb(BYTE_BARS.quizCode)})`, () => {
     const total = totalGzip(sizes.quizCode);
-    const limit = Math.max(BYTE_BARS.quizCode, BYTE_CEILINGS.quizCode);
+    const limit = Math.min(BYTE_BARS.quizCode, BYTE_CEILINGS.quizCode);
     expect(sizes.quizCode.length, 'no quiz code was found: the bundled courses have quizzes').toBeGreaterThan(0);
     expect(total, `the quiz code is ${kb(total)} gzip, over its ceiling of ${kb(limit)} (the bar is ${kb(BYTE_BARS.quizCode)}); it is made of:\n${describeFiles(sizes.quizCode)}\n`).toBeLessThanOrEqual(limit);
+  });
+
+  it(`the quiz code loaded as the learner goes (attempt, question types, grading, results) stays within ${kb(BYTE_CEILINGS.quizLater)}`, () => {
+    const total = totalGzip(sizes.quizLater);
+    expect(sizes.quizLater.length, 'no later quiz code was found: has src/player/quiz/quiz-code.svelte.ts changed?').toBeGreaterThan(0);
+    expect(total, `the quiz code loaded later is ${kb(total)} gzip, over its ceiling of ${kb(BYTE_CEILINGS.quizLater)}; it is made of:\n${describeFiles(sizes.quizLater)}\n`).toBeLessThanOrEqual(BYTE_CEILINGS.quizLater);
   });
 });

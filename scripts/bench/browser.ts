@@ -275,15 +275,21 @@ export async function measureCheckAnswer(browser: Browser, site: Site, course: C
       await goToHash(page, `#/${course.id}`);
       await waitForHeading(page, course.title);
       await goToHash(page, `#/${course.id}/quiz/${quiz.id}`);
-      const start = page.getByRole('button', { name: 'Start quiz', exact: true });
+      // The round before left its attempt unfinished, and the quiz resumes it: a learner would press
+      // "Start again" for a fresh one.
+      const start = page.getByRole('button', { name: /^(Start quiz|Start again)$/ });
       await start.click({ timeout: 15_000 });
       const quizArea = page.locator('.quiz');
       // The first question's heading ("Question 1 of 15") says the quiz has started.
-      await quizArea.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 15_000 });
+      await quizArea.getByRole('heading', { level: 2, name: /^Question 1 of / }).waitFor({ timeout: 15_000 });
+      // Each question type's view loads with the attempt: wait for the one on screen.
+      const shown = () => page.waitForFunction(() => (document.querySelector('.quiz .question')?.childElementCount ?? 0) > 0, null, { timeout: 15_000 });
+      await shown();
       for (let step = 0; (await quizArea.getByRole('radio').count()) === 0; step++) {
         const next = quizArea.getByRole('button', { name: 'Next', exact: true });
         if (step > 50 || (await next.count()) === 0) throw new Error(`the quiz "${quiz.id}" has no single-choice question to check`);
         await next.click();
+        await shown();
       }
       await quizArea.getByRole('radio').first().check();
       await network.quiet(100);

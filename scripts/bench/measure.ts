@@ -17,10 +17,11 @@ export const BYTE_BARS = {
 } as const;
 
 /**
- * Where the build is today on the two bars it does not meet yet (PRODUCT.md section 8): the first
- * load (bar 30 KB) and the quiz code (bar 10 KB). The budget test holds the build to these so that no
- * change makes it worse; lower them as the size comes down, never raise them. docs/performance.md
- * says what makes up each figure and what would bring it under the bar.
+ * Where the build is today on the byte figures (PRODUCT.md section 8): the first load (bar 30 KB, not
+ * met yet), the quiz code (bar 10 KB, met since 2026-12-01: the ceiling holds it where it is) and the
+ * quiz code loaded as the learner goes (no bar; held so that code cannot move there unnoticed). The
+ * budget test holds the build to these so that no change makes it worse; lower them as the size
+ * comes down, never raise them. docs/performance.md says what makes up each figure.
  */
 export const BYTE_CEILINGS = {
   // Raised once, on 2026-12-01, from 42.0 and 16.5 KB, and said so in the issue notes: the progress
@@ -30,7 +31,13 @@ export const BYTE_CEILINGS = {
   // Lowered on 2026-12-01 (issue 15) to the first load to the larger bundled course home, 46.0 KB:
   // course cards instead of every lesson, no modulepreload polyfill, localforage's interop with it.
   firstLoad: 46.0 * 1024,
-  quizCode: 18.8 * 1024,
+  // Issue 15: from 18.8 KB (everything the quiz route could load) to what opening a quiz loads, once
+  // the attempt, question types, grading and results load as the learner reaches them (7.3 KB, 7,447 B),
+  // then 7.9 KB (8,093 B) once the first load stopped bringing rolldown's runtime chunk (0.6 KB), which
+  // the quiz route now fetches itself; 8.0 KB leaves room for the few bytes that chunk names (hashes in
+  // Vite's preload lists) vary by from one merge to the next.
+  quizCode: 8.0 * 1024,
+  quizLater: 22.7 * 1024,
 } as const;
 
 /** Gzip at level 9: a stable figure, close to what a static host serves. */
@@ -272,8 +279,13 @@ export interface SiteSizes {
   lessons: Map<string, SizedFile>;
   /** Each quiz's data chunk, by "<course>/<quiz>". */
   quizData: Map<string, SizedFile>;
-  /** The quiz page and player: everything the quiz route loads beyond the first load, except quiz data. */
+  /**
+   * The quiz code: what opening a quiz fetches beyond the first load (the quiz page and the player
+   * with its introduction), except quiz data and what the learner's actions load later.
+   */
   quizCode: SizedFile[];
+  /** The quiz code loaded as the learner goes: the attempt, question types, grading, results. */
+  quizLater: SizedFile[];
   /** The storage library (localforage), loaded on first use of storage. */
   storage: SizedFile[];
 }
@@ -337,6 +349,17 @@ function parseReachable(graph: BuildGraph, roots: Iterable<string>): void {
 const QUIZ_PAGE_CHUNK = /^QuizPage-[\w-]+\.js$/;
 
 /**
+ * The quiz code that the learner's actions load rather than opening the quiz (see
+ * src/player/quiz/quiz-code.svelte.ts), by the names rolldown gives their chunks after their modules:
+ * the attempt at "Start quiz" (attempt-code.ts) with the question types the quiz uses (one chunk per
+ * component in src/player/quiz/questions/), the grading while the first question shows
+ * (quiz-grading.ts) and the results at submit (QuizResults.svelte). A chunk renamed away from this
+ * list counts as opening code, so a rename can only make the figure larger, never hide code.
+ */
+const QUIZ_LATER_CHUNK =
+  /^(attempt-code|quiz-grading|QuizResults|SingleChoice|MultipleChoice|TrueFalse|ShortAnswer|Numeric|Blanks|Matching|Ordering|Essay)-[\w-]+\.js$/;
+
+/**
  * The storage library's chunk: loaded with import() on first use, and recognised by localforage's
  * own driver names, which only the library's code spells out.
  */
@@ -364,6 +387,7 @@ export function measureSite(dist: string, content: BuiltContent): SiteSizes {
   // loaded the way the player loads it (with what Vite preloads beside it), then whatever it loads in
   // turn (the quiz player, the results), except the quizzes' data.
   const quizRoute = new Set<string>();
+  const later: DynamicImport[] = [];
   if (content.quizzes.length) {
     const loads = [...graph.chunks.values()].flatMap((chunk) => chunk.dynamicImports);
     const queue = loads.filter((load) => QUIZ_PAGE_CHUNK.test(posix.basename(load.target)));
@@ -380,8 +404,22 @@ export function measureSite(dist: string, content: BuiltContent): SiteSizes {
       for (const file of graph.dynamicLoad(load)) {
         if (quizRoute.has(file) || firstLoadFiles.has(file) || notQuizCode.has(file)) continue;
         quizRoute.add(file);
-        if (file.endsWith('.js')) queue.push(...graph.chunk(file).dynamicImports.filter((next) => !notQuizCode.has(next.target)));
+        if (!file.endsWith('.js')) continue;
+        for (const next of graph.chunk(file).dynamicImports) {
+          if (notQuizCode.has(next.target)) continue;
+          (QUIZ_LATER_CHUNK.test(posix.basename(next.target)) ? later : queue).push(next);
+        }
       }
+    }
+  }
+  // What those later loads fetch beyond the opening, and what they load in turn.
+  const quizLater = new Set<string>();
+  while (later.length) {
+    const load = later.pop()!;
+    for (const file of graph.dynamicLoad(load)) {
+      if (quizLater.has(file) || quizRoute.has(file) || firstLoadFiles.has(file) || notQuizCode.has(file)) continue;
+      quizLater.add(file);
+      if (file.endsWith('.js')) later.push(...graph.chunk(file).dynamicImports.filter((next) => !notQuizCode.has(next.target)));
     }
   }
 
@@ -392,6 +430,7 @@ export function measureSite(dist: string, content: BuiltContent): SiteSizes {
     lessons: new Map([...lessonLoaders].map(([key, file]) => [key, graph.size(file)])),
     quizData: new Map([...quizLoaders].map(([key, file]) => [key, graph.size(file)])),
     quizCode: sized(quizRoute),
+    quizLater: sized(quizLater),
     storage: sized(storage.map((chunk) => chunk.file)),
   };
 }

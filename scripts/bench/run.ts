@@ -238,6 +238,7 @@ async function bundledCourses(browser: Browser | null): Promise<void> {
   }
   figures.push(
     byteFigure('quiz code, static analysis (as tests/budgets.test.ts)', sizes.quizCode, '≤ 10 KB', BYTE_BARS.quizCode, fileList(sizes.quizCode)),
+    byteFigure('quiz code loaded as the learner goes: attempt, question types, grading, results (static)', sizes.quizLater, '', undefined, fileList(sizes.quizLater)),
   );
   if (!quizMeasured && browser) figures.push(notMeasured('quiz code (Chromium)', '≤ 10 KB', 'bytes', browserProblem ?? 'no course has a quiz'));
 

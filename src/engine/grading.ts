@@ -46,6 +46,13 @@ import type {
   TrueFalseQuestion,
 } from '../content/schema/quiz.ts';
 import type { Answer } from './progress-types.ts';
+import { isAnswered } from './answers.ts';
+import { htmlToText } from './html-text.ts';
+
+// The answer helpers the quiz needs before any grading live apart, so the player can show a question
+// without loading the graders; they are re-exported here for everything that grades.
+export { emptyAnswer, isAnswered } from './answers.ts';
+export { htmlToText } from './html-text.ts';
 
 export type Verdict = 'correct' | 'partial' | 'incorrect' | 'unanswered' | 'ungraded';
 
@@ -80,61 +87,8 @@ const clamp01 = (value: number): number => {
   return value;
 };
 
-/** The answer as the UI starts it: nothing chosen, nothing typed. */
-export function emptyAnswer(question: Question): Answer {
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', optionId: null };
-    case 'multiple':
-      return { type: 'multiple', optionIds: [] };
-    case 'truefalse':
-      return { type: 'truefalse', value: null };
-    case 'short':
-      return { type: 'short', text: '' };
-    case 'numeric':
-      return { type: 'numeric', text: '' };
-    case 'blanks':
-      return { type: 'blanks', values: question.blanks.map(() => ''), blankIds: question.blanks.map((blank) => blank.id) };
-    case 'matching':
-      return { type: 'matching', chosen: {} };
-    case 'ordering':
-      // Empty: the engine does not know the order an attempt shows. The player starts from that
-      // order (quiz-session.svelte.ts), so the shown order can be checked as it is.
-      return { type: 'ordering', order: [] };
-    case 'essay':
-      return { type: 'essay', text: '' };
-    case 'description':
-      return { type: 'description' };
-  }
-}
-
 function answerAs<T extends Answer['type']>(answer: Answer, type: T): AnswerOf<T> | null {
   return answer.type === type ? (answer as AnswerOf<T>) : null;
-}
-
-/** Whether the learner gave anything to grade. A description has nothing to answer, so it counts as answered. */
-export function isAnswered(question: Question, answer: Answer): boolean {
-  if (question.type === 'description') return true;
-  if (answer.type !== question.type) return false;
-  switch (answer.type) {
-    case 'single':
-      return answer.optionId !== null;
-    case 'multiple':
-      return answer.optionIds.length > 0;
-    case 'truefalse':
-      return answer.value !== null;
-    case 'short':
-    case 'numeric':
-      return answer.text.trim() !== '';
-    case 'blanks':
-      return answer.values.some((value) => value.trim() !== '');
-    case 'matching':
-      return Object.values(answer.chosen).some((value) => value !== '');
-    case 'ordering':
-      return answer.order.length > 0;
-    case 'essay':
-      return answer.text.trim() !== '' || answer.assessment !== undefined;
-  }
 }
 
 /** 'a' → 0, 'z' → 25, 'aa' → 26: the positions older builds used as ids (their letterId). */
@@ -362,25 +316,6 @@ export function correctAnswer(question: Question): Answer {
     case 'description':
       return { type: 'description' };
   }
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Plain text of a small piece of sanitised HTML (for review lists, exports, screen-reader labels). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/(p|li|h\d|blockquote|tr)>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** "Canada: Ottawa"; a left side that ends in its own punctuation keeps it alone: "Who buys? The customer". */

@@ -36,6 +36,14 @@ export function attemptKey(courseId: string, attempt: { quizId: string; finished
   return `${attemptPrefix(courseId)}${encodeURIComponent(attempt.quizId)}/${time}/${encodeURIComponent(attempt.id)}`;
 }
 
+/**
+ * Where a quiz attempt in progress is kept while the learner answers it (quiz-draft.ts), one per
+ * course and quiz, removed when the attempt is submitted or abandoned. Parts are URI-encoded.
+ */
+export function draftKey(courseId: string, quizId: string): string {
+  return `coursemark:v1:draft:${encodeURIComponent(courseId)}/${encodeURIComponent(quizId)}`;
+}
+
 /** Where an unreadable record is kept aside, never deleted, for support or a later build to recover. */
 export function quarantineKey(courseId: string, at: number): string {
   return `${quarantinePrefix(courseId)}${at}`;

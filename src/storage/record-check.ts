@@ -79,7 +79,8 @@ const ANSWERS: Record<string, Check> = {
   essay: shape({ text: isText, assessment: optional(isAssessment) }),
   description: isObject,
 };
-const isAnswer: Check = (value) => isObject(value) && typeof value.type === 'string' && Object.hasOwn(ANSWERS, value.type) && ANSWERS[value.type]!(value);
+/** A stored answer of any question type (also what a quiz draft holds, quiz-draft.ts). */
+export const isAnswer: Check = (value) => isObject(value) && typeof value.type === 'string' && Object.hasOwn(ANSWERS, value.type) && ANSWERS[value.type]!(value);
 
 export const isAttempt = shape({
   id: isId,

@@ -6,7 +6,14 @@ import { vi } from 'vitest';
 import type { Quiz } from '../../content/schema/quiz.ts';
 import type { QuizAttempt } from '../../engine/progress-types.ts';
 import QuizPlayer from './QuizPlayer.svelte';
+import { attempt, grading, questionViews, results } from './quiz-code.svelte.ts';
 import { TestProgress } from './test-progress.svelte.ts';
+import { QUESTIONS } from './test-quiz.ts';
+
+// The player loads the attempt, question types, grading and results on demand; here they are loaded up front, as
+// they are in a browser by the time a learner acts, so that each step of a test renders at once.
+// quiz-lazy.test.ts covers the loading itself.
+await Promise.all([attempt.load(), questionViews.load(Object.values(QUESTIONS)), grading.load(), results.load()]);
 
 export function renderQuiz(
   quiz: Quiz,
