@@ -107,7 +107,23 @@ export function readFrontmatter<S extends z.ZodObject>(
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
-  const known = Object.keys(schema.shape);
+  reportIssues({ doc, split, data, at, sink, examples, known: Object.keys(schema.shape) }, result.error.issues);
+  return null;
+}
+
+interface IssueContext {
+  doc: Document;
+  split: SplitSource;
+  data: unknown;
+  /** The lesson line and column of an offset in the YAML. */
+  at: (offset: number) => { line: number; column: number };
+  sink: DiagnosticSink;
+  examples: FrontmatterExamples;
+  known: string[];
+}
+
+/** One diagnostic per schema issue, at the key or value it is about. */
+function reportIssues({ doc, split, data, at, sink, examples, known }: IssueContext, issues: readonly z.core.$ZodIssue[]): void {
   const nodeAt = (path: PropertyKey[]): YamlNode | undefined => {
     const node = doc.getIn(path.map((p) => (typeof p === 'symbol' ? String(p) : p)), true);
     return node && typeof node === 'object' ? (node as YamlNode) : undefined;
@@ -117,7 +133,7 @@ export function readFrontmatter<S extends z.ZodObject>(
     const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
     return pair?.key as YamlNode | undefined;
   };
-  for (const issue of result.error.issues) {
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const node = keyNode(key);
@@ -157,7 +173,6 @@ export function readFrontmatter<S extends z.ZodObject>(
       hintFor(name, issue.message),
     );
   }
-  return null;
 }
 
 function hintFor(name: string, message: string): string {
