@@ -9,6 +9,8 @@ import type { ContentSource } from './routes/resolve.ts';
 import './app.css';
 import App from './App.svelte';
 import { appUpdate } from './state/app-update.svelte.ts';
+import { getCourseProgress, sharedProgressStore } from './state/progress-registry.ts';
+import type { ProgressStore } from '../storage/store.ts';
 
 const lessons = () => import('virtual:coursemark/lessons');
 const quizzes = () => import('virtual:coursemark/quizzes');
@@ -25,7 +27,8 @@ const content: ContentSource = {
 // The LMS's copy of the learner's progress is restored before the player shows anything; whatever goes
 // wrong with the LMS, the player still opens.
 if (__COURSEMARK_LMS__ !== 'none') {
-  await import('../lms/connect.svelte.ts').then((lms) => lms.connectLms(catalogue as Catalogue)).catch(() => {});
+  const host = { store: sharedProgressStore(), open: (course: CourseManifest, store: ProgressStore) => getCourseProgress(course.id, { course, store }) };
+  await import('../lms/connect.svelte.ts').then((lms) => lms.connectLms(catalogue as Catalogue, host)).catch(() => {});
 }
 
 const target = document.getElementById('app');
