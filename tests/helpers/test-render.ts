@@ -3,7 +3,7 @@
 import { render } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { createRawSnippet, type Component, type Snippet } from 'svelte';
-import type { CourseManifest } from '../../content/schema/manifest.ts';
+import type { CourseManifest } from '../../src/content/schema/manifest.ts';
 import { TestProgress } from './test-progress.svelte.ts';
 import TestLesson from './TestLesson.svelte';
 

@@ -1,14 +1,14 @@
 // An in-memory ProgressApi for component tests: reactive like the real state class, applying each
 // change at once, and recording every call so a test can assert what a block asked for.
-import type { ProgressApi, StorageStatus } from '../../engine/progress-api.ts';
-import * as reduce from '../../engine/progress.ts';
+import type { ProgressApi, StorageStatus } from '../../src/engine/progress-api.ts';
+import * as reduce from '../../src/engine/progress.ts';
 import {
   blockKey,
   noteKey,
   type CourseProgress,
   type QuizAttempt,
   type SelfAssessment,
-} from '../../engine/progress-types.ts';
+} from '../../src/engine/progress-types.ts';
 
 export type ProgressCall = { method: string; args: unknown[] };
 
