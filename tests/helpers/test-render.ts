@@ -1,9 +1,15 @@
-// Shared set-up for the block tests: render a block (or a sample lesson) inside a stand-in lesson
-// page with an in-memory progress, and write children as HTML the way the build hands them over.
-import { render } from '@testing-library/svelte';
+// Shared set-up for the component tests: render a block (or a sample lesson) inside a stand-in lesson
+// page with an in-memory progress, write children as HTML the way the build hands them over, and
+// render the quiz player the way the quiz route does.
+import '@testing-library/svelte/vitest';
+import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { createRawSnippet, type Component, type Snippet } from 'svelte';
+import { vi } from 'vitest';
 import type { CourseManifest } from '../../src/content/schema/manifest.ts';
+import type { Quiz } from '../../src/content/schema/quiz.ts';
+import type { QuizAttempt } from '../../src/engine/progress-types.ts';
+import QuizPlayer from '../../src/player/quiz/QuizPlayer.svelte';
 import { TestProgress } from './test-progress.svelte.ts';
 import TestLesson from './TestLesson.svelte';
 
@@ -26,3 +32,23 @@ export function renderInLesson(
   });
   return { ...result, progress, user };
 }
+
+export function renderQuiz(
+  quiz: Quiz,
+  options: { attempts?: QuizAttempt[]; only?: string[]; user?: ReturnType<typeof userEvent.setup> } = {},
+) {
+  const progress = new TestProgress('external-customers', { attempts: options.attempts ?? [] });
+  const onfinish = vi.fn<(attempt: QuizAttempt, practice: boolean) => void>();
+  const view = render(QuizPlayer, { quiz, progress, courseId: 'external-customers', only: options.only, onfinish });
+  return { ...view, progress, onfinish, user: options.user ?? userEvent.setup() };
+}
+
+/** Renders the quiz and presses "Start quiz" (or "Start practice"). */
+export async function startQuiz(quiz: Quiz, options: Parameters<typeof renderQuiz>[1] = {}) {
+  const rendered = renderQuiz(quiz, options);
+  await rendered.user.click(screen.getByRole('button', { name: /^Start (quiz|practice)$/ }));
+  return rendered;
+}
+
+/** The polite status region the player announces verdicts and warnings in. */
+export const status = () => screen.getByRole('status');
