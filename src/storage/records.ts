@@ -5,7 +5,6 @@ import { emptyIdMap, getOwn, setOwn, withEntry } from '../engine/id-map.ts';
 import { followsReset, mergeProgress } from '../engine/progress-merge.ts';
 import type { CourseProgress, QuizAttempt, QuizFigures } from '../engine/progress-types.ts';
 import { figuresByQuiz, quizFigures } from '../engine/quiz-figures.ts';
-import { countAttempts, readAllAttempts, writeAttempts } from './attempt-log.ts';
 import { canonicalJson } from '../engine/canonical.ts';
 import { hasCycle, withoutCycles } from './cycles.ts';
 import { progressKey, quarantineKey, quarantinePrefix } from './keys.ts';
@@ -13,6 +12,9 @@ import { CLOCK_SKEW_MS, boundTimes, emptyProgress } from '../engine/progress.ts'
 import { isSoundRecord, progressOfSoundRecord, toSummaryRecord } from './record-check.ts';
 import type { Restored } from './restore.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
+
+/** The attempt log, loaded when a save or a migration first needs it: opening a course does not. */
+const attemptLog = () => import('./attempt-log.ts');
 
 /** A damaged record kept aside under quarantineKey(). */
 export interface QuarantineRecord {
@@ -129,6 +131,7 @@ async function keepAside(
  * crash between the phases loses nothing and counts nothing twice.
  */
 async function moveAttempts(store: ProgressStore, courseId: string, inline: readonly QuizAttempt[]): Promise<StoreResult<QuizAttempt[]>> {
+  const { readAllAttempts, writeAttempts } = await attemptLog();
   const written = await writeAttempts(store, courseId, inline);
   if (!written.ok) return written;
   const log = await readAllAttempts(store, courseId);
@@ -152,7 +155,7 @@ async function withLog(
 ): Promise<StoreResult<{ progress: CourseProgress; moved: boolean; problems: string[] }>> {
   const inline = progress.attempts;
   const log = inline.length > 0 ? await moveAttempts(store, progress.courseId, inline) : null;
-  const read = log?.ok ? { ok: true as const, value: { attempts: log.value, damaged: [] } } : await readAllAttempts(store, progress.courseId);
+  const read = log?.ok ? { ok: true as const, value: { attempts: log.value, damaged: [] } } : await (await attemptLog()).readAllAttempts(store, progress.courseId);
   if (!read.ok) return read;
   const problems = read.value.damaged.map((key) => `${key}: not a quiz attempt`);
   if (read.value.damaged.length > 0) {
@@ -246,7 +249,7 @@ async function recount(store: ProgressStore, progress: CourseProgress, quizIds: 
   let quizzes = progress.quizzes;
   for (const quizId of quizIds) {
     const figures = getOwn(quizzes, quizId);
-    const counted = figures ? await countAttempts(store, progress.courseId, quizId, progress.resetAt) : null;
+    const counted = figures ? await (await attemptLog()).countAttempts(store, progress.courseId, quizId, progress.resetAt) : null;
     if (figures && counted?.ok && counted.value > 0 && counted.value !== figures.attempts) {
       quizzes = withEntry(quizzes, quizId, { ...figures, attempts: counted.value });
     }
@@ -276,7 +279,7 @@ export async function saveProgress(
 ): Promise<StoreResult<SavedProgress>> {
   const courseId = progress.courseId;
   // Attempts first: the summary never speaks of an attempt the log does not hold.
-  const appended = await writeAttempts(store, courseId, options.newAttempts ?? []);
+  const appended = await (await attemptLog()).writeAttempts(store, courseId, options.newAttempts ?? []);
   if (!appended.ok) return appended;
   const key = progressKey(courseId);
   const stored = await store.get(key);

@@ -4,7 +4,6 @@
 // state (course-progress.svelte.ts) decides when, this module does the storage.
 import { boundTimes, CLOCK_SKEW_MS, compareAttempts } from '../../engine/progress.ts';
 import type { CourseProgress, QuizAttempt } from '../../engine/progress-types.ts';
-import { readAttemptPage, removeAttempts } from '../../storage/attempt-log.ts';
 import { clearJournal, readJournal, writeJournal } from '../../storage/journal.ts';
 import { progressKey } from '../../storage/keys.ts';
 import { toSummaryRecord } from '../../storage/record-check.ts';
@@ -91,7 +90,7 @@ export class ProgressPersistence {
     const writeId = this.#nextWriteId();
     const written = await this.#store.set(progressKey(this.#courseId), { ...toSummaryRecord(fresh), writeId });
     // Attempts from before the reset no longer count even if some stay (see sinceReset in records.ts).
-    if (written.ok) await removeAttempts(this.#store, this.#courseId);
+    if (written.ok) await (await import('../../storage/attempt-log.ts')).removeAttempts(this.#store, this.#courseId);
     this.#unsaved.clear();
     if (!written.ok) return written;
     this.#lastWriteId = writeId;
@@ -103,6 +102,7 @@ export class ProgressPersistence {
    * on the first page. `since` leaves out attempts from before a reset.
    */
   async history(quizId: string, options: { after?: string | null; limit: number; since?: number }): Promise<HistoryPage> {
+    const { readAttemptPage } = await import('../../storage/attempt-log.ts');
     const page = await readAttemptPage(this.#store, this.#courseId, { quizId, after: options.after ?? undefined, limit: options.limit, newestFirst: true });
     const stored = page.ok ? page.value.attempts : [];
     const unsaved = options.after ? [] : [...this.#unsaved.values()].filter((attempt) => attempt.quizId === quizId);
