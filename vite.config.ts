@@ -1,8 +1,8 @@
 // `vite` / `vite build` build the player from content/ (same config as `coursemark build`, see
-// src/cli/vite-config.ts); under vitest the same file defines the three test projects.
+// src/content/vite/site-config.ts); under vitest the same file defines the three test projects.
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { siteConfig } from './src/cli/vite-config.ts';
+import { siteConfig } from './src/content/vite/site-config.ts';
 
 const svelteOptions = { compilerOptions: { runes: true } } as const;
 

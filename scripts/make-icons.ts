@@ -3,7 +3,7 @@
 //   node --import tsx scripts/make-icons.ts
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium } from '../tests/helpers/chromium.ts';
+import { launchChromium } from './lib/chromium.ts';
 
 const STATIC = resolve(import.meta.dirname, '../static');
 const svg = readFileSync(resolve(STATIC, 'icon.svg'), 'utf8');

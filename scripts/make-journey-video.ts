@@ -4,7 +4,7 @@
 // Run once with `npx tsx scripts/make-journey-video.ts`; the output is committed.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium } from '../tests/helpers/chromium.ts';
+import { launchChromium } from './lib/chromium.ts';
 
 const STAGES = [
   ['The customer journey', 'Five stages, from first hearing of you to recommending you'],

@@ -1,4 +1,4 @@
-// Modules the coursemark() Vite plugin (src/content/vite-plugin.ts) generates from content/.
+// Modules the coursemark() Vite plugin (src/content/vite/plugin.ts) generates from content/.
 // Types are referenced with import('...') inline: an import statement inside `declare module` would
 // silently turn them into `any`.
 

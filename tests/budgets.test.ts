@@ -82,7 +82,7 @@ describe('measureSite on a hand-written build', () => {
 
   it('says what to check when the lesson loaders cannot be found', () => {
     expect(() => measureSite(dist, { lessons: ['course/one', 'course/three'], quizzes: [] })).toThrow(
-      /No chunk holds the lesson loaders .* for course\/one, course\/three: has src\/content\/vite-plugin\.ts changed/,
+      /No chunk holds the lesson loaders .* for course\/one, course\/three: has src\/content\/vite\/plugin\.ts changed/,
     );
   });
 });

@@ -41,7 +41,7 @@ export type ChunkSources = Map<string, SourceCode[]>;
 
 export async function chunkSources(contentDir: string): Promise<ChunkSources> {
   const { build } = await import('vite');
-  const { siteConfig, PROJECT_ROOT } = await import('../../src/cli/vite-config.ts');
+  const { siteConfig, PROJECT_ROOT } = await import('../../src/content/vite/site-config.ts');
   const outDir = mkdtempSync(join(tmpdir(), 'coursemark-attribution-'));
   try {
     const config = siteConfig({ contentDir, outDir });

@@ -281,7 +281,7 @@ function findLoaderMap(graph: BuildGraph, keys: readonly string[], what: string)
   }
   throw new Error(
     `No chunk holds the ${what} loaders ("<course>/<id>": () => import(...)) for ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''}: ` +
-      'has src/content/vite-plugin.ts changed how virtual:coursemark/' + (what === 'lesson' ? 'lessons' : 'quizzes') + ' is generated?',
+      'has src/content/vite/plugin.ts changed how virtual:coursemark/' + (what === 'lesson' ? 'lessons' : 'quizzes') + ' is generated?',
   );
 }
 

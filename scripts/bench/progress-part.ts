@@ -4,8 +4,8 @@
 // (`npm run build`). Usage: node --import tsx scripts/bench/progress-part.ts [runs] [--next-only]
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../tests/helpers/chromium.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { catalogueOf, loadContent } from '../../src/content/pipeline.ts';
 import { measureNavigation } from './browser.ts';
 import { builtContent, median } from './measure.ts';

@@ -17,7 +17,7 @@ import { drawQuestions, scoreAttempt } from '../../src/engine/quiz-attempt.ts';
 import { figuresByQuiz } from '../../src/engine/quiz-figures.ts';
 import { DATABASE_NAME, STORE_NAME, attemptKey, progressKey } from '../../src/storage/keys.ts';
 import { toSummaryRecord } from '../../src/storage/record-check.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { measureNavigation, type CourseShape, type Site } from './browser.ts';
 import { median } from './measure.ts';
 import type { RestoreTiming, SaveTiming, SeedResult } from './restore-page/restore-page.ts';

@@ -9,8 +9,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../tests/helpers/chromium.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { launchChromium } from '../lib/chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { catalogueOf, loadContent } from '../../src/content/pipeline.ts';
 import type { BuildChildResult } from './build-child.ts';
 import { measureCheckAnswer, measureNavigation, measureRouteLoads, type CourseShape, type RouteLoads } from './browser.ts';
@@ -19,6 +19,7 @@ import { generateCourse } from './generate.ts';
 import { BYTE_BARS, builtContent, median, measureSite, totalGzip, type SiteSizes, type SizedFile } from './measure.ts';
 import { judged, notMeasured, notes, table, timing, type Figure } from './report.ts';
 import { measureRestore, navigationWithAttempts } from './restore.ts';
+import { growthFigure, memoryFigures, type BuildSample } from './build-scale.ts';
 import { describeOfflineFetches, measureOfflineFetches } from './offline.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,12 +27,18 @@ const CONTENT = join(ROOT, 'content');
 const RESULTS = join(ROOT, 'bench-results', 'bench.json');
 const BUILD_CHILD = fileURLToPath(new URL('./build-child.ts', import.meta.url));
 
-/** Repetitions: enough for a median, few enough for 10 minutes on 2 cores. */
+/** `--builds-only`: only the generated builds (time and memory); `--with-10k`: a 10,000-lesson build too (about 15 min on 2 cores). */
+const BUILDS_ONLY = process.argv.includes('--builds-only');
+const WITH_10K = process.argv.includes('--with-10k');
+
+/** Repetitions: enough for a median, few enough for 10 minutes on 2 cores (plus the large builds). */
 const RUNS = {
   generatedBuilds: [
     { lessons: 10, runs: 3 },
     { lessons: 100, runs: 3 },
     { lessons: 1000, runs: 1 },
+    { lessons: 3000, runs: 1 },
+    ...(WITH_10K ? [{ lessons: 10_000, runs: 1 }] : []),
   ],
   navigation: 50,
   checkAnswer: 50,
@@ -374,7 +381,7 @@ async function restoreTime(browser: Browser | null): Promise<void> {
 
 async function buildTimes(): Promise<void> {
   const medians = new Map<number, number>();
-  let peakOfLargest: number | null = null;
+  const samplesBySize: BuildSample[] = [];
   let largeFirstLoad: Figure | null = null;
   let offlineFetches: Figure | null = null;
   for (const { lessons, runs } of RUNS.generatedBuilds) {
@@ -386,9 +393,10 @@ async function buildTimes(): Promise<void> {
       const samples: number[] = [];
       for (let run = 0; run < runs; run++) {
         progress(`${label}, run ${run + 1} of ${runs} …`);
-        const result = await buildInChild('content', cwd, 400_000);
+        // About 0.1 s a lesson on 2 busy cores; the timeout leaves room for four times that.
+        const result = await buildInChild('content', cwd, Math.max(400_000, lessons * 400));
         samples.push(result.ms / 1000);
-        if (lessons === 1000) peakOfLargest = Math.max(peakOfLargest ?? 0, result.peakRssBytes);
+        samplesBySize.push({ lessons, seconds: result.ms / 1000, peakRssBytes: result.peakRssBytes });
       }
       if (lessons === 1000) {
         // The catalogue is in the first load, so the first load grows with the course: how much.
@@ -427,10 +435,11 @@ async function buildTimes(): Promise<void> {
           spread: `${(((thousand - hundred) / 900) * 1000).toFixed(0)} ms per extra lesson`,
         })
       : notMeasured('build time growth, 1,000 / 100 lessons', '≤ 12 (roughly linear)', 'ratio', 'a build above was not measured'),
-    peakOfLargest !== null
-      ? judged({ figure: 'peak memory, 1,000-lesson build (RSS)', value: peakOfLargest / 2 ** 20, unit: 'MB', bar: '', spread: 'process.resourceUsage().maxRSS of the build process' })
-      : notMeasured('peak memory, 1,000-lesson build (RSS)', '', 'MB', 'the 1,000-lesson build was not measured'),
+    growthFigure(medians, 3000, 1000),
+    ...(WITH_10K ? [growthFigure(medians, 10_000, 3000)] : []),
+    ...memoryFigures(samplesBySize, RUNS.generatedBuilds.map((size) => size.lessons).filter((lessons) => lessons >= 1000)),
   );
+  details.generatedBuilds = samplesBySize;
   if (largeFirstLoad) figures.push(largeFirstLoad);
   if (offlineFetches) figures.push(offlineFetches);
 }
@@ -454,6 +463,15 @@ async function serviceWorkerFetches(dist: string, courseId: string): Promise<Fig
 }
 
 try {
+  if (!BUILDS_ONLY) await browserFigures();
+  // Builds last, with the browser closed: nothing else competes for the two cores.
+  await buildTimes();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The bundled courses' bytes and browser timings, and the restore time. */
+async function browserFigures(): Promise<void> {
   const browser = await launchChromium().catch((error: unknown) => {
     progress(`Chromium: ${reason(error)}`);
     return null;
@@ -469,10 +487,6 @@ try {
   } finally {
     await browser?.close();
   }
-  // Builds last, with the browser closed: nothing else competes for the two cores.
-  await buildTimes();
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
 
 const report = {

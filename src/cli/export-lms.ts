@@ -8,17 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { formatDiagnostic, summarise } from '../content/diagnostics.ts';
 import type { CourseManifest } from '../content/schema/manifest.ts';
-import { loadContent } from '../content/pipeline.ts';
+import { loadContent, type ContentResult } from '../content/pipeline.ts';
 import { cmi5Structure } from '../lms/cmi5-structure.ts';
 import { SCHEMA_FILES, scormManifest, type ScormVersion } from '../lms/manifest.ts';
-import { UsageError } from './main.ts';
+import { inProduction } from './build.ts';
+import { UsageError, type Io } from './command.ts';
 import { BUILD_MARKER, checkOutputFile } from './output-guard.ts';
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
 
 const SCORM_USAGE = 'export scorm needs --course ID --version 1.2|2004 --out FILE.zip [--content DIR] [--force]';
 const CMI5_USAGE = 'export cmi5 needs --course ID --out FILE.zip [--content DIR] [--force]';
@@ -87,7 +82,7 @@ async function writePackage(request: Request, courseId: string, out: string, tar
   }
   const staging = mkdtempSync(join(tmpdir(), 'coursemark-export-'));
   try {
-    const built = await buildPlayer(contentDir, join(staging, 'player'), course.id, request, io.cwd);
+    const built = await buildPlayer(content, contentDir, join(staging, 'player'), course.id, request, io.cwd);
     if (!built.ok) {
       io.err(`coursemark: the build failed: ${built.message}`);
       io.err(`Nothing was written to ${out}.`);
@@ -108,24 +103,16 @@ async function writePackage(request: Request, courseId: string, out: string, tar
   }
 }
 
-/** Builds the player for one course with the LMS adapter, in production mode whoever calls it. */
-async function buildPlayer(contentDir: string, outDir: string, courseId: string, request: Request, cwd: string): Promise<{ ok: true } | { ok: false; message: string }> {
+/** Builds the player for one course with the LMS adapter, from the content already read, in production mode whoever calls it. */
+async function buildPlayer(content: ContentResult, contentDir: string, outDir: string, courseId: string, request: Request, cwd: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const { build } = await import('vite');
-  const { siteConfig } = await import('./vite-config.ts');
+  const { siteConfig } = await import('../content/vite/site-config.ts');
   const lms = request.format === 'cmi5' ? 'cmi5' : request.version === '1.2' ? 'scorm12' : 'scorm2004';
-  const previousCwd = process.cwd();
-  const previousEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
   try {
-    process.chdir(cwd);
-    await build(siteConfig({ contentDir, outDir, target: 'lms', course: courseId, lms }));
+    await inProduction(cwd, () => build(siteConfig({ contentDir, outDir, target: 'lms', course: courseId, lms, content })));
     return { ok: true };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  } finally {
-    process.chdir(previousCwd);
-    if (previousEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previousEnv;
   }
 }
 

@@ -8,13 +8,8 @@ import { stringify } from 'yaml';
 import { slugify } from '../content/markdown/attributes.ts';
 import { lessonIdFromFile } from '../content/pipeline.ts';
 import { ID_PATTERN } from '../content/schema/course.ts';
+import type { Io } from './command.ts';
 import { RefusedOutput } from './output-guard.ts';
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
 
 /** Ids the player's routes use for pages of their own. */
 const RESERVED_COURSE_IDS = ['settings'];
@@ -58,7 +53,7 @@ export function scaffold(positional: string[], contentOption: string, io: Io): n
 }
 
 function newCourse(name: string, contentOption: string, io: Io): number {
-  const id = slugify(name, 12);
+  const id = slugify(name, { maxWords: 12 });
   if (!ID_PATTERN.test(id)) throw new RefusedOutput(`"${name}" cannot name a course: its id would be empty`, 'use letters or digits in the name, e.g. "Customer care"');
   if (RESERVED_COURSE_IDS.includes(id)) throw new RefusedOutput(`"${id}" cannot be a course id: the player uses #/${id}`, 'choose another name');
   const dir = join(resolve(io.cwd, contentOption), id);
@@ -92,7 +87,7 @@ function newLesson(course: string, title: string, contentOption: string, io: Io)
     io.err(`coursemark: there is no course "${course}" in ${contentOption}`);
     return 1;
   }
-  const slug = slugify(title, 8);
+  const slug = slugify(title, { maxWords: 8 });
   if (!ID_PATTERN.test(slug)) throw new RefusedOutput(`the title "${title}" has no letters or digits to name the lesson file`, 'write a title with words, e.g. "Handling complaints"');
   if (RESERVED_LESSON_IDS.includes(slug)) throw new RefusedOutput(`"${slug}" cannot be a lesson id: the player uses it for a page of its own`, `choose another title, e.g. "${title} in practice"`);
   const names = readdirSync(dir);

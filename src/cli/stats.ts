@@ -2,6 +2,7 @@
 // words, reading and study time, questions by type, blocks by kind. Text for people, --json for tools.
 import { formatDiagnostic, summarise } from '../content/diagnostics.ts';
 import { loadContent, type CompiledCourse } from '../content/pipeline.ts';
+import type { Io } from './command.ts';
 import { countActivities, countQuizQuestions, countWords, studyMinutes, WORDS_PER_MINUTE } from '../content/reading-time.ts';
 
 export interface CourseStats {
@@ -65,12 +66,6 @@ export function formatStats(stats: CourseStats[]): string {
       ].join('\n'),
     )
     .join('\n\n');
-}
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
 }
 
 /** Prints the stats of every course; a course with errors is reported like `check` does, exit 1. */

@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import { compile as svelte } from 'svelte/compiler';
 import type { Diagnostic, DiagnosticSink } from './diagnostics.ts';
-import type { SourceLine } from './markdown/blocks.ts';
-import type { LessonIndex } from './markdown/lesson.ts';
+import type { SourceLine } from './scan/index.ts';
 
 /** A piece of a lesson's generated source and, for the tutor's own text, the lines it came from. */
 export interface SourceChunk {
@@ -79,7 +78,8 @@ function compileOnce(source: string, file: string, prefixLength: number, chunks:
  * tutor's line: after each error the chunk at fault is left out and the rest compiled again.
  */
 export function checkCompiles(chunks: SourceChunk[], prefix: string, file: string, sink: DiagnosticSink, limit = 20): void {
-  // `build` loads the content twice in one process (the command, then the Vite plugin): compile once.
+  // Dev reads the whole course again after an image or GIFT file changes (the lesson cache is
+  // cleared then): lessons whose source did not change are not compiled again.
   const key = createHash('sha256').update(file).update('\0').update(prefix).update(chunks.map((c) => `${c.lines?.[0]?.line ?? c.line}:${c.code}`).join('\n')).digest('base64');
   const known = checked.get(key);
   if (known) {
@@ -131,7 +131,7 @@ function reportWarnings(warnings: CompileProblem[], chunks: SourceChunk[], sink:
   }
 }
 
-export async function lessonToJs(source: string, file: string, _index?: LessonIndex, dev = false): Promise<{ code: string; map: unknown }> {
+export async function lessonToJs(source: string, file: string, dev = false): Promise<{ code: string; map: unknown }> {
   // In dev the lesson swaps itself in place when its source changes (Svelte HMR; see dev-update.ts).
   const out = svelte(source, { filename: file.replace(/\.md$/, '.svelte'), generate: 'client', dev, hmr: dev, runes: true, css: 'external' });
   return { code: out.js.code, map: out.js.map };

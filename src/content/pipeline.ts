@@ -1,8 +1,9 @@
 // The build-time pipeline, pure of Vite: content/ in, validated course manifests, lesson sources
 // and quizzes out, with every diagnostic of the run. The Vite plugin and the CLI both call it.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { CourseFrontmatterSchema, ID_PATTERN } from './schema/course.ts';
+import { CourseFrontmatterSchema, ID_PATTERN, type CourseFrontmatter } from './schema/course.ts';
 import { LessonFrontmatterSchema, type LessonFrontmatter } from './schema/lesson.ts';
 import type { Catalogue, CourseManifest } from './schema/manifest.ts';
 import type { Quiz } from './schema/quiz.ts';
@@ -196,15 +197,40 @@ function keyAt(split: SplitSource, key: string): { line: number; column: number 
   return split.keys.get(key) ?? { line: 1, column: 1 };
 }
 
+/** A course: its file, its lessons read then compiled, then the course-wide checks (lint, id history). */
 function loadCourse(dir: string, run: Run): CompiledCourse | null {
-  const { display, diagnostics } = run;
   const courseFile = join(dir, 'course.md');
-  const sink = new DiagnosticSink(display(courseFile));
+  const sink = new DiagnosticSink(run.display(courseFile));
   if (!isFile(courseFile)) {
-    sink.error(1, 1, 'course/missing', `the course folder "${display(dir)}" has no course.md`, `create ${display(courseFile)} with frontmatter:\n  ---\n  ${courseExamples(dir).whole}\n  ---`);
-    diagnostics.push(...sink.list);
+    sink.error(1, 1, 'course/missing', `the course folder "${run.display(dir)}" has no course.md`, `create ${run.display(courseFile)} with frontmatter:\n  ---\n  ${courseExamples(dir).whole}\n  ---`);
+    run.diagnostics.push(...sink.list);
     return null;
   }
+  const head = readCourseFile(dir, courseFile, sink, run);
+  const lessonFiles = listLessonFiles(dir, run.diagnostics, run.display);
+  if (lessonFiles.length === 0) {
+    sink.error(1, 1, 'course/no-lessons', `the course "${head.courseId}" has no lessons`, `add lesson files next to course.md, e.g. ${run.display(join(dir, '01-introduction.md'))}`);
+  }
+  const parsed = lessonFiles.map((file) => readLesson(file, run));
+  const lessonIdsByFile = checkLessonIds(parsed, run.display);
+  const passMark = head.front?.passMark ?? 80;
+  const introHtml = courseIntroHtml(head.split.body, { courseId: head.courseId, courseFile, lessonIdsByFile }, sink);
+  const index: LessonIndex = { courseId: head.courseId, courseDir: dir, lessonIdsByFile, coursePassMark: passMark };
+  const compiled: CompiledCourse = { manifest: courseManifest(head, passMark, introHtml), dir, lessons: new Map(), quizzes: new Map() };
+  const lintLessons = compileLessons(parsed, compiled, index, run);
+  run.diagnostics.push(...sink.list);
+  checkCourse(compiled, courseFile, head.split, lintLessons, sink.hasErrors, run);
+  return compiled;
+}
+
+/** What course.md says: its frontmatter and body, and the course id (checked against the others). */
+interface CourseHead {
+  split: SplitSource;
+  front: CourseFrontmatter | null;
+  courseId: string;
+}
+
+function readCourseFile(dir: string, courseFile: string, sink: DiagnosticSink, run: Run): CourseHead {
   run.files.push(courseFile);
   const split = splitFrontmatter(readFileSync(courseFile, 'utf8'));
   const front = readFrontmatter(split, CourseFrontmatterSchema, sink, courseExamples(dir));
@@ -221,45 +247,34 @@ function loadCourse(dir: string, run: Run): CompiledCourse | null {
   if (other) {
     sink.error(idAt.line, idAt.column, 'course/duplicate-id', `the course id "${courseId}" is also used by ${other}`, 'give each course its own "id:"');
   }
-  run.courseIds.set(courseId, display(courseFile));
+  run.courseIds.set(courseId, run.display(courseFile));
+  return { split, front, courseId };
+}
 
-  const lessonFiles = listLessonFiles(dir, diagnostics, display);
-  if (lessonFiles.length === 0) {
-    sink.error(1, 1, 'course/no-lessons', `the course "${courseId}" has no lessons`, `add lesson files next to course.md, e.g. ${display(join(dir, '01-introduction.md'))}`);
-  }
-  const parsed = lessonFiles.map((file) => readLesson(file, run));
-  const lessonIdsByFile = checkLessonIds(parsed, display);
-
-  const passMark = front?.passMark ?? 80;
-  const introHtml = courseIntroHtml(split.body, { courseId, courseFile, lessonIdsByFile }, sink);
-  const index: LessonIndex = { courseId, courseDir: dir, lessonIdsByFile, coursePassMark: passMark };
-  const compiled: CompiledCourse = {
-    manifest: {
-      id: courseId,
-      title: front?.title ?? courseId,
-      description: front?.description ?? '',
-      language: front?.language ?? 'en',
-      estimatedMinutes: front?.estimatedMinutes ?? 0,
-      outcomes: front?.outcomes ?? [],
-      passMark,
-      version: front?.version ?? '0',
-      ...(front?.author ? { author: front.author } : {}),
-      ...(introHtml ? { introHtml } : {}),
-      lessons: [],
-      quizzes: [],
-    },
-    dir,
-    lessons: new Map(),
-    quizzes: new Map(),
+/** The course's manifest before its lessons and quizzes are added, with defaults for what course.md leaves out. */
+function courseManifest({ front, courseId }: CourseHead, passMark: number, introHtml: string | undefined): CourseManifest {
+  return {
+    id: courseId,
+    title: front?.title ?? courseId,
+    description: front?.description ?? '',
+    language: front?.language ?? 'en',
+    estimatedMinutes: front?.estimatedMinutes ?? 0,
+    outcomes: front?.outcomes ?? [],
+    passMark,
+    version: front?.version ?? '0',
+    ...(front?.author ? { author: front.author } : {}),
+    ...(introHtml ? { introHtml } : {}),
+    lessons: [],
+    quizzes: [],
   };
-  const lintLessons = compileLessons(parsed, compiled, index, run);
-  diagnostics.push(...sink.list);
-  if (run.lint && !sink.hasErrors) {
-    diagnostics.push(...lintCourse({ course: compiled, file: display(courseFile), keys: split.keys, lessons: lintLessons }));
-  }
-  const previous = readIdHistory(run.cwd, courseId);
-  if (previous) diagnostics.push(...compareIds(previous, idRecord(compiled, run.cwd), display(courseFile)));
-  return compiled;
+}
+
+/** The checks that need the whole course: the lint (when asked, and the course has no errors) and ids that changed since the last build. */
+function checkCourse(compiled: CompiledCourse, courseFile: string, split: SplitSource, lintLessons: LintLesson[], hasErrors: boolean, run: Run): void {
+  const file = run.display(courseFile);
+  if (run.lint && !hasErrors) run.diagnostics.push(...lintCourse({ course: compiled, file, keys: split.keys, lessons: lintLessons }));
+  const previous = readIdHistory(run.cwd, compiled.manifest.id);
+  if (previous) run.diagnostics.push(...compareIds(previous, idRecord(compiled, run.cwd), file));
 }
 
 /** First pass over a lesson: its frontmatter and id, so links and duplicates can be checked before compiling. */
@@ -276,10 +291,14 @@ function readLesson(file: string, run: Run): ParsedLesson {
   return { file, sink, split, front, id: front?.id ?? lessonIdFromFile(file) };
 }
 
-/** compileLesson, or its result from the cache when neither the file nor what it depends on in its course changed. */
-function compileCached(lesson: ParsedLesson, front: LessonFrontmatter, display: string, index: LessonIndex, module: string | undefined, cache: LessonCache | undefined): CompiledLesson {
-  const key = JSON.stringify([lesson.id, front, module, lesson.split.body, index.courseId, index.coursePassMark, [...index.lessonIdsByFile]]);
-  const hit = cache?.get(lesson.file);
+/**
+ * compileLesson, or its result from the cache when neither the file nor what it depends on in its
+ * course changed. The key is a digest: the course's lesson index in every key would make the cache
+ * grow with the square of the course.
+ */
+function compileCached(lesson: ParsedLesson, front: LessonFrontmatter, display: string, index: LessonIndex, module: string | undefined, cache: CourseCache | undefined): CompiledLesson {
+  const key = cache && createHash('sha256').update(JSON.stringify([lesson.id, front, module, lesson.split.body])).update(cache.indexKey).digest('base64');
+  const hit = cache?.lessons.get(lesson.file);
   if (hit && hit.key === key) {
     lesson.sink.list.push(...hit.diagnostics);
     return hit.result;
@@ -290,8 +309,20 @@ function compileCached(lesson: ParsedLesson, front: LessonFrontmatter, display: 
     ...(module ? { module } : {}),
   });
   const result = { ...compiled, source: withHeadingIds(compiled.source) };
-  cache?.set(lesson.file, { key, result, diagnostics: lesson.sink.list.slice(before) });
+  if (cache && key) cache.lessons.set(lesson.file, { key, result, diagnostics: lesson.sink.list.slice(before) });
   return result;
+}
+
+/** The lesson cache with the digest of what every lesson of one course depends on (its index). */
+interface CourseCache {
+  lessons: LessonCache;
+  indexKey: string;
+}
+
+function courseCache(index: LessonIndex, lessons: LessonCache | undefined): CourseCache | undefined {
+  if (!lessons) return undefined;
+  const indexKey = createHash('sha256').update(JSON.stringify([index.courseId, index.coursePassMark, [...index.lessonIdsByFile]])).digest('base64');
+  return { lessons, indexKey };
 }
 
 /** Every lesson id must be usable and unique in its course; a repeated one is reported at its "id:" line. */
@@ -315,6 +346,7 @@ function checkLessonIds(parsed: ParsedLesson[], display: (file: string) => strin
 function compileLessons(parsed: ParsedLesson[], compiled: CompiledCourse, index: LessonIndex, run: Run): LintLesson[] {
   const lintLessons: LintLesson[] = [];
   const quizFiles = new Map<string, string>();
+  const cache = courseCache(index, run.cache);
   let module: string | undefined;
   for (const lesson of parsed) {
     if (!lesson.front) {
@@ -323,7 +355,7 @@ function compileLessons(parsed: ParsedLesson[], compiled: CompiledCourse, index:
     }
     module = lesson.front.module ?? module;
     const display = run.display(lesson.file);
-    const result = compileCached(lesson, lesson.front, display, index, module, run.cache);
+    const result = compileCached(lesson, lesson.front, display, index, module, cache);
     for (const [n, quiz] of result.quizzes.entries()) {
       const other = quizFiles.get(quiz.id);
       if (other) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadContent } from './pipeline.ts';
 import { proofSource, questionProofHtml } from './proof.ts';
-import { parseQuizBody } from './markdown/quiz.ts';
+import { parseQuizBody } from './quiz/compile.ts';
 
 const valid = loadContent('content', { cwd: resolve(import.meta.dirname, '../../tests/fixtures/valid') }).courses[0]!;
 

@@ -2,7 +2,7 @@
 // ?proof): every part a learner reveals on demand is shown expanded, and every quiz is listed in
 // full under its card, each question with its id, its right answers, weights, feedback and hints.
 // It works on the generated lesson source, so the player itself has no proof mode to ship.
-import { escapeHtml } from './markdown/render.ts';
+import { escapeMarkup } from './escape.ts';
 import type { Question, Quiz } from './schema/quiz.ts';
 
 const TYPE_NAMES: Record<Question['type'], string> = {
@@ -36,13 +36,13 @@ function answersHtml(q: Question): string {
     case 'truefalse':
       return `<p>Answer: <strong>${q.answer ? 'true' : 'false'}</strong></p>${labelled('If "true"', q.trueFeedbackHtml)}${labelled('If "false"', q.falseFeedbackHtml)}`;
     case 'short':
-      return `<ul class="cm-proof-options">${q.accepted.map((a) => `<li>✓ ${escapeHtml(a.text)} <span class="cm-proof-weight">(${percent(a.weight)})</span>${labelled('Feedback', a.feedbackHtml)}</li>`).join('')}</ul><p>${q.caseSensitive ? 'Case-sensitive' : 'Case does not matter'}</p>${labelled('Any other answer', q.otherwiseFeedbackHtml)}`;
+      return `<ul class="cm-proof-options">${q.accepted.map((a) => `<li>✓ ${escapeMarkup(a.text)} <span class="cm-proof-weight">(${percent(a.weight)})</span>${labelled('Feedback', a.feedbackHtml)}</li>`).join('')}</ul><p>${q.caseSensitive ? 'Case-sensitive' : 'Case does not matter'}</p>${labelled('Any other answer', q.otherwiseFeedbackHtml)}`;
     case 'numeric':
       return `<ul class="cm-proof-options">${q.answers
         .map((a) => `<li>✓ ${a.min === a.max ? a.value : `${a.min} to ${a.max}`} <span class="cm-proof-weight">(${percent(a.weight)})</span>${labelled('Feedback', a.feedbackHtml)}</li>`)
         .join('')}</ul>${labelled('Any other answer', q.otherwiseFeedbackHtml)}`;
     case 'matching':
-      return `<ul class="cm-proof-options">${q.pairs.map((p) => `<li>${p.promptHtml} → <strong>${escapeHtml(p.answer)}</strong></li>`).join('')}${q.distractors.map((d) => `<li>(matches nothing) → ${escapeHtml(d)}</li>`).join('')}</ul>`;
+      return `<ul class="cm-proof-options">${q.pairs.map((p) => `<li>${p.promptHtml} → <strong>${escapeMarkup(p.answer)}</strong></li>`).join('')}${q.distractors.map((d) => `<li>(matches nothing) → ${escapeMarkup(d)}</li>`).join('')}</ul>`;
     case 'ordering':
       return `<ol class="cm-proof-options">${q.items.map((item) => `<li>${item.html}</li>`).join('')}</ol>`;
     case 'essay':
@@ -58,15 +58,15 @@ function promptHtml(q: Question): string {
   if (q.type !== 'blanks') return q.promptHtml;
   return q.promptHtml.replace(/<cm-blank n="(\d+)"><\/cm-blank>/g, (_m, n: string) => {
     const blank = q.blanks[Number(n)];
-    return `<mark class="cm-proof-blank">[${escapeHtml((blank?.accepted ?? []).join(' | '))}]</mark>`;
+    return `<mark class="cm-proof-blank">[${escapeMarkup((blank?.accepted ?? []).join(' | '))}]</mark>`;
   });
 }
 
 export function questionProofHtml(q: Question): string {
   const points = `${q.points} point${q.points === 1 ? '' : 's'}`;
   return [
-    `<section class="cm-proof-question" aria-label="Question ${escapeHtml(q.id)}">`,
-    `<p class="cm-proof-id">Question <code>${escapeHtml(q.id)}</code> · ${TYPE_NAMES[q.type]} · ${points}</p>`,
+    `<section class="cm-proof-question" aria-label="Question ${escapeMarkup(q.id)}">`,
+    `<p class="cm-proof-id">Question <code>${escapeMarkup(q.id)}</code> · ${TYPE_NAMES[q.type]} · ${points}</p>`,
     promptHtml(q),
     answersHtml(q),
     labelled('Hint', q.hintHtml),
@@ -86,8 +86,8 @@ export function quizProofHtml(quiz: Quiz): string {
     `feedback ${quiz.settings.feedback === 'end' ? 'at the end' : 'per question'}`,
   ].filter(Boolean);
   const html = [
-    `<div class="cm-proof-quiz" data-cm-proof-quiz="${escapeHtml(quiz.id)}">`,
-    `<p class="cm-proof-id">Quiz <code>${escapeHtml(quiz.id)}</code> · ${settings.join(' · ')}</p>`,
+    `<div class="cm-proof-quiz" data-cm-proof-quiz="${escapeMarkup(quiz.id)}">`,
+    `<p class="cm-proof-id">Quiz <code>${escapeMarkup(quiz.id)}</code> · ${settings.join(' · ')}</p>`,
     quiz.introHtml ?? '',
     ...quiz.questions.map(questionProofHtml),
     '</div>',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QuestionSchema, type Question } from '../content/schema/quiz.ts';
-import { answerFor, anyQuestion, gradableQuestion, questionOf } from '../../tests/fixtures/quiz/arbitrary-questions.ts';
+import { answerFor, anyQuestion, gradableQuestion, questionOf } from '../../tests/helpers/arbitrary-questions.ts';
 import { correctAnswer, describeAnswer, emptyAnswer, gradeQuestion, isAnswered, parseNumber } from './grading.ts';
 import type { Answer } from './progress-types.ts';
 

@@ -30,7 +30,7 @@
 // verdict from the fraction, so a right answer to it is still 'correct'.)
 // Feedback, in order: the chosen option's / matching answer's feedback, then the question's correct
 // or incorrect feedback, then its explanation (the explanation alone when unanswered).
-// Answers name options, pairs, blanks and items by stable ids (src/content/markdown/answer-ids.ts);
+// Answers name options, pairs, blanks and items by stable ids (src/content/quiz/answer-ids.ts);
 // answers stored before those ids existed name them by position, and resolveAnswer reads both.
 import type {
   BlanksQuestion,

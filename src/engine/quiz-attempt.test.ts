@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question, Quiz } from '../content/schema/quiz.ts';
-import { anyQuestion, gradableQuestion, questionOf, quizArbitrary } from '../../tests/fixtures/quiz/arbitrary-questions.ts';
+import { anyQuestion, gradableQuestion, questionOf, quizArbitrary } from '../../tests/helpers/arbitrary-questions.ts';
 import { correctAnswer } from './grading.ts';
 import type { Answer, QuizAttempt } from './progress-types.ts';
 import { attemptsLeft, bestAttempt, displayOrder, drawQuestions, missedQuestionIds, scoreAttempt } from './quiz-attempt.ts';

@@ -22,7 +22,7 @@ export interface ReminderOptions {
 const BYDAY = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** TEXT values escape backslash, semicolon, comma and newline. */
+/** TEXT values escape backslash, semicolon, comma and newline (iCalendar has no entities, so not escapeMarkup). */
 export function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }

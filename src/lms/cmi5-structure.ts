@@ -3,13 +3,14 @@
 // and completion rules belong together; an AU per lesson would make every "Next" a new launch from
 // the LMS, each with its own session, and split one quiz result from the lessons it depends on.
 import type { CourseManifest } from '../content/schema/manifest.ts';
-import { escapeXml, LAUNCH_FILE } from './manifest.ts';
+import { escapeMarkup } from '../content/escape.ts';
+import { LAUNCH_FILE } from './manifest.ts';
 
 /** IRIs that name the course and its AU in statements (stable across versions of the course). */
 export const courseIri = (courseId: string): string => `urn:coursemark:course:${encodeURIComponent(courseId)}`;
 export const auIri = (courseId: string): string => `${courseIri(courseId)}:au`;
 
-const langstring = (text: string, lang: string): string => `<langstring lang="${escapeXml(lang)}">${escapeXml(text)}</langstring>`;
+const langstring = (text: string, lang: string): string => `<langstring lang="${escapeMarkup(lang)}">${escapeMarkup(text)}</langstring>`;
 
 export function cmi5Structure(course: CourseManifest): string {
   const lang = course.language || 'en';
@@ -19,11 +20,11 @@ export function cmi5Structure(course: CourseManifest): string {
   const mastery = hasQuiz ? ` masteryScore="${Math.min(1, Math.max(0, course.passMark / 100))}"` : '';
   return `<?xml version="1.0" encoding="utf-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
-  <course id="${escapeXml(courseIri(course.id))}">
+  <course id="${escapeMarkup(courseIri(course.id))}">
     <title>${langstring(course.title, lang)}</title>
     <description>${langstring(course.description, lang)}</description>
   </course>
-  <au id="${escapeXml(auIri(course.id))}" moveOn="${moveOn}"${mastery} launchMethod="AnyWindow">
+  <au id="${escapeMarkup(auIri(course.id))}" moveOn="${moveOn}"${mastery} launchMethod="AnyWindow">
     <title>${langstring(course.title, lang)}</title>
     <description>${langstring(course.description, lang)}</description>
     <url>${LAUNCH_FILE}</url>

@@ -1,5 +1,7 @@
 // imsmanifest.xml for a SCORM 1.2 or SCORM 2004 (4th edition) package: one organisation with one item,
 // the player as one SCO resource listing every file of the package. Pure: the CLI hands in the files.
+import { escapeMarkup } from '../content/escape.ts';
+
 export type ScormVersion = '1.2' | '2004';
 
 export interface PackagedCourse {
@@ -26,17 +28,13 @@ export const SCHEMA_FILES: Record<ScormVersion, readonly string[]> = {
 /** The page the LMS launches. */
 export const LAUNCH_FILE = 'index.html';
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
 /** An xsd:ID (an XML name without colons) from a course id, which may start with a digit. */
 const xmlId = (prefix: string, id: string): string => `${prefix}-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 
 function fileList(files: readonly string[], indent: string): string {
   return [...files]
     .sort((a, b) => (a === LAUNCH_FILE ? -1 : b === LAUNCH_FILE ? 1 : a.localeCompare(b)))
-    .map((file) => `${indent}<file href="${escapeXml(encodeURI(file))}"/>`)
+    .map((file) => `${indent}<file href="${escapeMarkup(encodeURI(file))}"/>`)
     .join('\n');
 }
 
@@ -46,10 +44,10 @@ export function scormManifest(course: PackagedCourse, version: ScormVersion, fil
 }
 
 function manifest12(course: PackagedCourse, files: readonly string[]): string {
-  const title = escapeXml(course.title);
+  const title = escapeMarkup(course.title);
   const mastery = course.hasQuiz ? `\n        <adlcp:masteryscore>${Math.round(course.passMark)}</adlcp:masteryscore>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${xmlId('coursemark', course.id)}" version="${escapeXml(course.version)}"
+<manifest identifier="${xmlId('coursemark', course.id)}" version="${escapeMarkup(course.version)}"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -76,7 +74,7 @@ ${fileList(files, '      ')}
 }
 
 function manifest2004(course: PackagedCourse, files: readonly string[]): string {
-  const title = escapeXml(course.title);
+  const title = escapeMarkup(course.title);
   const measure = Math.min(1, Math.max(0, course.passMark / 100));
   // The primary objective is satisfied by the score: the 2004 equivalent of 1.2's mastery score.
   const sequencing = course.hasQuiz
@@ -90,7 +88,7 @@ function manifest2004(course: PackagedCourse, files: readonly string[]): string 
         </imsss:sequencing>`
     : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${xmlId('coursemark', course.id)}" version="${escapeXml(course.version)}"
+<manifest identifier="${xmlId('coursemark', course.id)}" version="${escapeMarkup(course.version)}"
   xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"

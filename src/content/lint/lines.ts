@@ -1,8 +1,8 @@
 // The prose lines of a lesson as the lint rules read them: code fences skipped, each line tagged
 // with the block it sits in (quiz bodies have their own syntax, so rules can leave them out).
 import { DiagnosticSink } from '../diagnostics.ts';
-import { slugify } from '../markdown/attributes.ts';
-import { CodeFenceTracker, scanBlocks, type SourceLine } from '../markdown/blocks.ts';
+import { quizIdOf } from '../blocks/quiz.ts';
+import { CodeFenceTracker, fenceKind, isFenceClose, scanBlocks, type SourceLine } from '../scan/index.ts';
 
 export interface ProseLine extends SourceLine {
   /** The kind of the `:::kind` block the line is in, if any. */
@@ -10,9 +10,6 @@ export interface ProseLine extends SourceLine {
   /** The line opens or closes a block. */
   fence: boolean;
 }
-
-const OPEN = /^\s{0,3}:::([A-Za-z][\w-]*)/;
-const CLOSE = /^\s{0,3}:::\s*$/;
 
 /** Every rule reads the same lines: each lesson body is split once per run. */
 const seen = new WeakMap<SourceLine[], ProseLine[]>();
@@ -31,14 +28,14 @@ function splitProse(body: SourceLine[]): ProseLine[] {
   let block: string | null = null;
   for (const line of body) {
     if (code.step(line.text)) continue;
-    if (CLOSE.test(line.text)) {
+    if (isFenceClose(line.text)) {
       lines.push({ ...line, block, fence: true });
       block = null;
       continue;
     }
-    const open = OPEN.exec(line.text);
-    if (open) {
-      block = open[1]!;
+    const kind = fenceKind(line.text);
+    if (kind) {
+      block = kind;
       lines.push({ ...line, block, fence: true });
       continue;
     }
@@ -62,8 +59,8 @@ export function quizFencePosition(body: SourceLine[], quizId: string, lessonId: 
   let seen = 0;
   for (const segment of scanBlocks(body, new DiagnosticSink(''))) {
     if (segment.type !== 'block' || segment.block.kind !== 'quiz') continue;
-    const { attrs, title, attrColumns, line, column } = segment.block;
-    const id = attrs.id ?? (title ? slugify(title) : `${lessonId}-quiz`);
+    const { attrs, attrColumns, line, column } = segment.block;
+    const id = quizIdOf(segment.block, lessonId);
     if (id === quizId && seen++ === occurrence) return { line, column: attrs.id ? (attrColumns.id ?? column) : column };
   }
   return { line: 1, column: 1 };

@@ -1,6 +1,6 @@
 // What a content-lint rule sees: one compiled course with, for each lesson that compiled cleanly,
 // its source lines and frontmatter positions. Rules only warn; `check --strict` turns warnings into errors.
-import type { SourceLine } from '../markdown/blocks.ts';
+import type { SourceLine } from '../scan/index.ts';
 import type { LessonEntry } from '../schema/manifest.ts';
 import type { Quiz } from '../schema/quiz.ts';
 import type { CompiledCourse } from '../pipeline.ts';

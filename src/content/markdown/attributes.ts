@@ -100,18 +100,37 @@ export function beforeLastClose(text: string, close: string, replace: (head: str
   return replace(text.slice(0, end)) + text.slice(end);
 }
 
-/** A stable slug for ids derived from text: lowercase ASCII words joined by hyphens. */
-export function slugify(text: string, maxWords = 6): string {
-  const lower = text
+export interface SlugOptions {
+  /** At most this many words (6 unless said). */
+  maxWords?: number;
+  /**
+   * The text is a quiz question's heading in the house syntax (src/content/quiz/): its `[[blanks]]`,
+   * link destinations and tags are not words and go before the text is normalised, and an apostrophe
+   * joins its word ("it's" → "its"). Question ids have always been made this way; block, heading,
+   * quiz and course ids the other way ("it-s", tags dropped after normalising), and GIFT question ids
+   * that way once their apostrophes are gone (gift/parse.ts). The rules stay apart because stored
+   * progress is keyed by these ids: making them one would orphan it.
+   */
+  question?: boolean;
+}
+
+/** A stable slug for ids derived from text: lowercase ASCII words joined by hyphens ("" when none). */
+export function slugify(text: string, { maxWords = 6, question = false }: SlugOptions = {}): string {
+  const marked = question ? withoutTags(withoutQuestionMarkup(text)) : text;
+  const lower = marked
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-  const words = beforeLastClose(lower, '>', (head) => head.replace(/<[^>]*>/g, ' '))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  return words.slice(0, maxWords).join('-');
+  const plain = question ? lower.replace(/['’]/g, '') : withoutTags(lower);
+  return plain.split(/[^a-z0-9]+/).filter(Boolean).slice(0, maxWords).join('-');
+}
+
+// Each pattern only up to its last closing delimiter, so unclosed "[[", "](" or "<" stay linear.
+const withoutTags = (text: string): string => beforeLastClose(text, '>', (head) => head.replace(/<[^>]*>/g, ' '));
+
+function withoutQuestionMarkup(text: string): string {
+  const withoutBlanks = beforeLastClose(text, ']]', (head) => head.replace(/(?<!\\)\[\[.*?\]\]/g, ' '));
+  return beforeLastClose(withoutBlanks, ')', (head) => head.replace(/\]\([^)]*\)/g, ' '));
 }
 
 /** Hands out unique ids: the second "intro" becomes "intro-2". */

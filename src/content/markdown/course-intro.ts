@@ -3,7 +3,7 @@
 // it travels in the manifest as sanitised HTML rather than as a lesson chunk of its own.
 import { dirname, resolve } from 'node:path';
 import type { DiagnosticSink } from '../diagnostics.ts';
-import { CodeFenceTracker, type SourceLine } from './blocks.ts';
+import { CodeFenceTracker, fenceKind, type SourceLine } from '../scan/index.ts';
 import { renderMarkdown } from './render.ts';
 
 export interface CourseLinks {
@@ -21,7 +21,7 @@ export function courseIntroHtml(body: SourceLine[], links: CourseLinks, sink: Di
   const code = new CodeFenceTracker();
   const lines = body.map(({ text, line }) => {
     if (code.step(text)) return text;
-    if (/^\s{0,3}:::[A-Za-z]/.test(text)) {
+    if (fenceKind(text) !== null) {
       sink.error(line, 1, 'course/block-in-body', 'blocks cannot be used in the course file', 'move the block into a lesson; the course file\'s body is a short introduction in plain Markdown');
     }
     const image = text.indexOf('![');

@@ -2,7 +2,7 @@
 // `<img src="..." alt="">` in the lines the compiler sees: an empty alt tells screen readers to skip
 // the image, and learners never read the marker. Without it, an image with no alt text is a lint
 // warning (image/no-alt).
-import { CodeFenceTracker, type SourceLine } from './blocks.ts';
+import { CodeFenceTracker, type SourceLine } from '../scan/index.ts';
 
 export const DECORATIVE = '{decorative}';
 

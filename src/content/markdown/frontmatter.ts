@@ -3,7 +3,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
-import type { SourceLine } from './blocks.ts';
+import type { SourceLine } from '../scan/index.ts';
 
 export interface SplitSource {
   /** The YAML between the fences, or null when the file has no frontmatter. */

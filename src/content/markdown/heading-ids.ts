@@ -10,7 +10,7 @@ const RESERVED = ['main', 'app'];
 export class HeadingIds {
   readonly #used = new Set<string>(RESERVED);
   next(text: string): string {
-    const slug = slugify(text, 1000) || 'section';
+    const slug = slugify(text, { maxWords: 1000 }) || 'section';
     // "block-..." is how blocks are named on the page (BlockFrame): a heading never takes one.
     const base = slug.startsWith('block-') ? `heading-${slug}` : slug;
     let id = base;

@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { didYouMean, type DiagnosticSink } from '../diagnostics.ts';
-import type { SourceLine } from './blocks.ts';
+import { escapeMarkup } from '../escape.ts';
+import type { SourceLine } from '../scan/index.ts';
 import { parseMarkdown, renderMarkdownHtml, type MdNode } from './mdsvex-engine.ts';
 import {
   escapeForSvelte,
-  escapeHtml,
   isActiveFile,
   isAllowedTag,
   sanitiseHtml,
@@ -90,7 +90,7 @@ function audit(stretch: Stretch, html: string, at: number, raw = html): void {
   });
 }
 
-const attribute = (name: string, value: string | null | undefined) => (value == null ? '' : ` ${name}="${escapeHtml(value)}"`);
+const attribute = (name: string, value: string | null | undefined) => (value == null ? '' : ` ${name}="${escapeMarkup(value)}"`);
 
 /** Judges a link or image (inline or by reference) as the element it becomes. */
 function auditUrl(stretch: Stretch, node: MdNode, target: MdNode): void {

@@ -2,7 +2,7 @@
 // made once and run synchronously on one stretch of lesson Markdown at a time: the lesson compiler
 // is synchronous, and mdsvex's `compile` is async only because of steps lessons do not use.
 import { compile } from 'mdsvex';
-import { escapeHtml } from './sanitise.ts';
+import { escapeMarkup } from '../escape.ts';
 
 /** A node of mdsvex's Markdown tree (mdast); positions are relative to the stretch. */
 export interface MdNode {
@@ -49,7 +49,7 @@ interface HtmlNode {
 }
 
 const escapeValue = (value: unknown): unknown =>
-  typeof value === 'string' ? escapeHtml(value) : Array.isArray(value) ? value.map(escapeValue) : value;
+  typeof value === 'string' ? escapeMarkup(value) : Array.isArray(value) ? value.map(escapeValue) : value;
 
 /**
  * The last rehype step. mdsvex's serialiser writes text and attribute values exactly as they are
@@ -58,7 +58,7 @@ const escapeValue = (value: unknown): unknown =>
  */
 function escapeTree() {
   const walk = (node: HtmlNode): void => {
-    if (node.type === 'text' && node.value) node.value = escapeHtml(node.value);
+    if (node.type === 'text' && node.value) node.value = escapeMarkup(node.value);
     if (node.properties) {
       for (const [name, value] of Object.entries(node.properties)) node.properties[name] = escapeValue(value);
     }

@@ -6,12 +6,12 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { giftToMarkdown } from '../../cli/import-gift.ts';
+import { giftToMarkdown } from '../gift/to-house.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { loadContent } from '../pipeline.ts';
-import { parseGift } from './gift.ts';
-import { GIFT_LIMITS } from './gift-source.ts';
-import { parseQuizBody } from './quiz.ts';
+import { parseGift } from '../gift/parse.ts';
+import { GIFT_LIMITS } from '../gift/source.ts';
+import { parseQuizBody } from '../quiz/compile.ts';
 
 /** One question with `count` answers: "=right ~w0 ~w1 …". */
 const optionsQuestion = (count: number) => `Pick one {=right ${Array.from({ length: count - 1 }, (_, i) => `~w${i}`).join(' ')}}`;

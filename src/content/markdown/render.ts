@@ -2,13 +2,11 @@
 // time; they become quiz data shown with {@html}. Lesson bodies go through lesson-markdown.ts. Both
 // pass the one sanitiser in sanitise.ts.
 import { Marked } from 'marked';
-import { escapeHtml, sanitiseHtml, SNIPPET_URLS, type HtmlProblem } from './sanitise.ts';
-
-export { escapeHtml };
+import { sanitiseHtml, SNIPPET_URLS, type HtmlProblem } from './sanitise.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-/** A fill-in-the-blanks gap marker (quiz.ts) is the one element snippets add to the allow-list. */
+/** A fill-in-the-blanks gap marker (src/content/quiz/build.ts) is the one element snippets add to the allow-list. */
 const SNIPPET_EXTRAS = { 'cm-blank': ['n'] };
 
 /** Removes every tag, attribute and URL scheme outside the allow-list (scripts, handlers, javascript:). */

@@ -217,19 +217,18 @@ export function escapeForSvelte(sanitisedHtml: string): string {
   return sanitisedHtml.replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'));
 }
 
-/** Escapes a string for a double-quoted Svelte attribute of our own components (no expressions, no tag breaks). */
+/**
+ * Escapes a string for a double-quoted Svelte attribute of our own components (no expressions, no
+ * tag breaks). escapeMarkup (src/content/escape.ts) plus the braces, less "'", which a double-quoted
+ * attribute may hold: kept apart so the lesson source the build writes stays byte for byte the same.
+ */
 export function svelteAttribute(value: string): string {
   return value.replace(/[&"<>{}]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', '{': '&#123;', '}': '&#125;' })[c]!);
 }
 
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /**
  * A lesson file of the same course by relative path, with no scheme even once control characters
- * are gone and not protocol-relative: the lesson pipeline turns it into a route (quiz-links.ts).
+ * are gone and not protocol-relative: the lesson pipeline turns it into a route (src/content/quiz/links.ts).
  */
 const isLessonFile = (url: string): boolean =>
   schemeOf(url) === '' && /^[^/\\?#][^?#]*\.md(#[^"]*)?$/i.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));

@@ -8,7 +8,7 @@ const FeedbackHtml = z.string();
 
 /** One option of a single- or multiple-choice question. */
 export const ChoiceOptionSchema = z.strictObject({
-  /** Stable id within the question: the tutor's `{#id}` or made from the option's text (src/content/markdown/answer-ids.ts). */
+  /** Stable id within the question: the tutor's `{#id}` or made from the option's text (src/content/quiz/answer-ids.ts). */
   id: z.string().min(1),
   /** The option's text as HTML. */
   html: z.string(),

@@ -1,7 +1,7 @@
 // The service worker's life as the learner sees it: which courses are saved for offline use (a
 // course is saved when the learner opens it), and a prompt when a new version of the courses has been
 // deployed. Registration is a few lines of our own, to keep the first load small. The worker is our
-// own too (src/cli/service-worker-runtime.js): it activates a waiting version on {type: 'SKIP_WAITING'},
+// own too (src/content/vite/service-worker-runtime.js): it activates a waiting version on {type: 'SKIP_WAITING'},
 // saves a course on {type: 'SAVE_COURSE'} and answers {type: 'OFFLINE_STATUS'} with the saved courses.
 
 export class AppUpdate {
