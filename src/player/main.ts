@@ -9,7 +9,6 @@ import type { ContentSource } from './routes/resolve.ts';
 import './app.css';
 import App from './App.svelte';
 import { appUpdate } from './state/app-update.svelte.ts';
-import { getCourseProgress, sharedProgressStore } from './state/progress-registry.ts';
 import type { ProgressStore } from '../storage/store.ts';
 
 const lessons = () => import('virtual:coursemark/lessons');
@@ -27,6 +26,7 @@ const content: ContentSource = {
 // The LMS's copy of the learner's progress is restored before the player shows anything; whatever goes
 // wrong with the LMS, the player still opens.
 if (__COURSEMARK_LMS__ !== 'none') {
+  const { getCourseProgress, sharedProgressStore } = await import('./state/progress-registry.ts');
   const host = { store: sharedProgressStore(), open: (course: CourseManifest, store: ProgressStore) => getCourseProgress(course.id, { course, store }) };
   await import('../lms/connect.svelte.ts').then((lms) => lms.connectLms(catalogue as Catalogue, host)).catch(() => {});
 }
