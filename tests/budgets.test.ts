@@ -1,7 +1,7 @@
 // The byte budgets of PRODUCT.md section 8, asserted on a real build of content/ (timings are the
 // benchmark's job: `npm run bench`). The measuring code is scripts/bench/measure.ts, shared with the
 // benchmark; the first block pins what it counts on a small hand-written build.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,14 +26,15 @@ const FIXTURE: Record<string, string> = {
   'assets/index-A.js':
     'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./QuizPage-D.js","./choices-E.js","./QuizPage-F.css"])))=>i.map(i=>d[i]);\n' +
     'import{t as e}from"./runtime-B.js";import"./shared-G.js";const p=(f,d)=>f();' +
-    'var a=()=>p(()=>import(`./lessons-H.js`),[]),b=()=>p(()=>import("./QuizPage-D.js"),__vite__mapDeps([0,1,2])),' +
-    'c=()=>import(`./localforage-I.js`);export{a,b,c,e};',
+    'var a={course:()=>p(()=>import(`./loaders-H.js`),[])},h={course:()=>import("./course-N.js")},b=()=>p(()=>import("./QuizPage-D.js"),__vite__mapDeps([0,1,2])),' +
+    'c=()=>import(`./localforage-I.js`);export{a,b,c,e,h};',
   'assets/runtime-B.js': 'export const t=1;',
   'assets/shared-G.js': 'export const s="shared code, loaded up front";',
   'assets/index-C.css': 'body{margin:0}',
-  'assets/lessons-H.js':
-    'var l={"course/one":()=>import(`./one-J.js`),"course/two":()=>import("./two-K.js")},' +
-    'q={"course/final":()=>import("./final-L.js")};export{l,q};',
+  'assets/loaders-H.js':
+    'var l={one:()=>import(`./one-J.js`),"two":()=>import("./two-K.js")},' +
+    'q={"final":()=>import("./final-L.js")};export{l,q};',
+  'assets/course-N.js': 'export default JSON.parse(`{"course":{"id":"course"},"ids":["one","two"],"titles":["One","Two"]}`);',
   'assets/one-J.js': `export default "${'lesson one '.repeat(40)}";`,
   'assets/two-K.js': `export default "${'lesson two, a longer one with other words '.repeat(60)}";`,
   'assets/final-L.js': 'export default JSON.parse(`{"questions":[]}`);',
@@ -80,15 +81,21 @@ describe('measureSite on a hand-written build', () => {
     );
   });
 
+  it("counts a course's packed lesson list with the first load to its home, and nothing of other pages", () => {
+    expect(names(sizes.homes.get('course')!)).toEqual([...names(sizes.firstLoad), 'assets/course-N.js'].sort());
+  });
+
   it('says what to check when the lesson loaders cannot be found', () => {
     expect(() => measureSite(dist, { lessons: ['course/one', 'course/three'], quizzes: [] })).toThrow(
-      /No chunk holds the lesson loaders .* for course\/one, course\/three: has src\/content\/vite\/plugin\.ts changed/,
+      /No chunk holds the lesson loaders .* of course course for one, three: has src\/content\/vite\/plugin\.ts changed/,
     );
   });
 });
 
 describe('byte budgets of the bundled courses (gzip)', () => {
   let sizes: SiteSizes;
+  let dist: string;
+  let lessonKeys: string[];
 
   beforeAll(async () => {
     // Vitest sets NODE_ENV=test, and Vite then builds for development (Svelte's dev checks and all):
@@ -96,8 +103,10 @@ describe('byte budgets of the bundled courses (gzip)', () => {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      const dist = await builtSite('content');
-      sizes = measureSite(dist, await builtContent('content'));
+      dist = await builtSite('content');
+      const content = await builtContent('content');
+      lessonKeys = content.lessons;
+      sizes = measureSite(dist, content);
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
@@ -112,6 +121,24 @@ describe('byte budgets of the bundled courses (gzip)', () => {
       total,
       `the first load is ${kb(total)} gzip, over its ceiling of ${kb(limit)} (the bar is ${kb(BYTE_BARS.firstLoad)}, aim ${kb(BYTE_BARS.firstLoadAim)}); it is made of:\n${describeFiles(sizes.firstLoad)}\n`,
     ).toBeLessThanOrEqual(limit);
+  });
+
+  it(`the first load to each course home (the above and the course's lesson list) stays within ${kb(Math.max(BYTE_BARS.firstLoad, BYTE_CEILINGS.firstLoad))}`, () => {
+    const limit = Math.max(BYTE_BARS.firstLoad, BYTE_CEILINGS.firstLoad);
+    expect([...sizes.homes.keys()].sort()).toEqual(['customer-service', 'external-customers']);
+    for (const [course, files] of sizes.homes) {
+      const total = totalGzip(files);
+      expect(total, `the first load to ${course}'s home is ${kb(total)} gzip, over its ceiling of ${kb(limit)}; it is made of:\n${describeFiles(files)}\n`).toBeLessThanOrEqual(limit);
+    }
+  });
+
+  it('carries no lesson in what every page loads: a course\'s lessons come with its home, so the first load does not grow with them', () => {
+    const code = sizes.firstLoad.filter((file) => file.file.endsWith('.js')).map((file) => readFileSync(join(dist, file.file), 'utf8')).join('\n');
+    // Ids of more than one word: a one-word id such as "quiz" is also a word of the player's own code.
+    const distinctive = lessonKeys.map((key) => key.slice(key.indexOf('/') + 1)).filter((lessonId) => lessonId.includes('-'));
+    const carried = distinctive.filter((lessonId) => code.includes(lessonId));
+    expect(distinctive.length).toBeGreaterThanOrEqual(20);
+    expect(carried).toEqual([]);
   });
 
   it(`the median lesson chunk is at most ${kb(BYTE_BARS.lessonChunkMedian)}`, () => {

@@ -260,6 +260,11 @@ A generated course of ${lessons} lessons with a quiz after every nine.
   return { dir, courseId, lessons, quizzes };
 }
 
+/** Writes a site of `courses` generated courses of `lessons` lessons each (`site-<n>-of-<lessons>`). */
+export function generateSite(contentDir: string, courses: number, lessons: number): GeneratedCourse[] {
+  return Array.from({ length: courses }, (_, i) => generateCourse(contentDir, lessons, `site-${i + 1}-of-${lessons}`));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [target, count] = process.argv.slice(2);
   if (!target || !count || !/^\d+$/.test(count)) {

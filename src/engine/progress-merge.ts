@@ -6,6 +6,7 @@ import { canonicalJson } from './canonical.ts';
 import { emptyIdMap } from './id-map.ts';
 import { noteFromVersions, noteVersions } from './note-versions.ts';
 import { compareAttempts } from './progress.ts';
+import type { StudyDays } from './study-days.ts';
 import type { BlockProgress, CourseProgress, LessonProgress, Note, QuizAttempt } from './progress-types.ts';
 import { mergeQuizMaps } from './quiz-figures.ts';
 
@@ -138,6 +139,18 @@ function isCanonical(attempts: QuizAttempt[]): boolean {
   return true;
 }
 
+/**
+ * Two copies' days (two tabs, an import): every day of either, and on a day both know, the larger of
+ * each figure. Max, not sum: both copies grew from the last copy they shared (tabs merge before every
+ * save), so a sum would count that shared part twice, and max keeps the merge a join (merging a copy
+ * again changes nothing; see study-days.ts). Undefined when neither has days. The union may hold more than
+ * MAX_STUDY_DAYS days until the next recording trims it (trimming here too would cost the first load
+ * bytes for a few days' difference).
+ */
+export function mergeStudyDays(a: StudyDays | undefined, b: StudyDays | undefined): StudyDays | undefined {
+  return a && b ? mergeRecords(a, b, (x, y) => [Math.max(x[0], y[0]), Math.max(x[1], y[1])]) : (a ?? b);
+}
+
 const PROGRESS_KEYS = new Set([
   'courseId',
   'lessons',
@@ -162,7 +175,8 @@ export function followsReset(theirs: CourseProgress, mine: CourseProgress): bool
 /**
  * Everything either copy knows: lesson completion only grows (earliest completion, earliest first
  * visit, latest last visit, longest time), reveals keep the earliest, the done toggle, judgements,
- * ratings and the position go to the later writer, a note keeps the other side's text as a rival
+ * ratings and the position go to the later writer, study days are a union (each figure the larger,
+ * study-days.ts), a note keeps the other side's text as a rival
  * version unless one was written from the other, attempts are a union by id, and keys this build
  * does not know are kept.
  */
@@ -183,6 +197,8 @@ export function mergeProgress(a: CourseProgress, b: CourseProgress): CourseProgr
   out.position =
     a.position && b.position ? later(a.position, b.position, (position) => [position.at]) : (a.position ?? b.position);
   out.updatedAt = Math.max(a.updatedAt, b.updatedAt);
+  // `days` is not in PROGRESS_KEYS (a few bytes of the first load): the copy unknownKeys made is replaced here.
+  setKey(out as unknown as Json, 'days', mergeStudyDays(a.days, b.days));
   const resetAt = a.resetAt === undefined ? b.resetAt : b.resetAt === undefined ? a.resetAt : Math.max(a.resetAt, b.resetAt);
   if (resetAt !== undefined) out.resetAt = resetAt;
   return out;

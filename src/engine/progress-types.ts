@@ -137,6 +137,11 @@ export interface CourseProgress {
   /** Last change, epoch ms. */
   updatedAt: number;
   /**
+   * Study per local day, [lesson visits, active seconds] (study-days.ts): the dashboard's time over
+   * days and streak. Absent until the learner studies with a build that records it.
+   */
+  days?: Record<string, [visits: number, seconds: number]>;
+  /**
    * When the learner last started the course again (Settings). A tab holding a copy from before
    * that moment follows the reset instead of merging its old copy back in.
    */

@@ -7,6 +7,7 @@ import { isLessonComplete } from './completion.ts';
 import { emptyIdMap, getOwn as own, setOwn, toIdMap, withEntry } from './id-map.ts';
 import { foldAttempt, quizFigures } from './quiz-figures.ts';
 import { noteFromVersions, noteVersions, seenThrough } from './note-versions.ts';
+import { dayOf, MAX_STUDY_DAYS, type StudyDays } from './study-days.ts';
 import {
   blockKey,
   noteKey,
@@ -61,6 +62,18 @@ function touched(progress: CourseProgress, now: number): number {
 }
 
 /** The learner opened a lesson: first/last visit and the saved position. */
+/**
+ * Study days (study-days.ts) with `visits` lesson visits and `ms` of study added on the day of `now`,
+ * keeping the newest MAX_STUDY_DAYS days.
+ */
+export function addStudy(days: StudyDays | undefined, now: number, visits: number, ms: number): StudyDays {
+  const key = dayOf(now);
+  const [v, s] = days?.[key] ?? [0, 0];
+  const next: StudyDays = { ...days, [key]: [v + visits, s + Math.round(ms / 1000)] };
+  for (const old of Object.keys(next).sort().slice(0, -MAX_STUDY_DAYS)) delete next[old];
+  return next;
+}
+
 export function visit(progress: CourseProgress, lessonId: string, now: number): CourseProgress {
   const lesson = own(progress.lessons, lessonId);
   const next: LessonProgress = lesson
@@ -69,6 +82,7 @@ export function visit(progress: CourseProgress, lessonId: string, now: number): 
   return {
     ...progress,
     lessons: withEntry(progress.lessons, lessonId, next),
+    days: addStudy(progress.days, now, 1, 0),
     position: { lessonId, at: now },
     updatedAt: touched(progress, now),
   };
@@ -96,6 +110,7 @@ export function addTime(progress: CourseProgress, lessonId: string, ms: number, 
   return {
     ...progress,
     lessons: withEntry(progress.lessons, lessonId, { ...lesson, timeSpentMs: lesson.timeSpentMs + Math.round(ms) }),
+    days: addStudy(progress.days, now, 0, ms),
     updatedAt: touched(progress, now),
   };
 }

@@ -1,24 +1,30 @@
 // The player's entry: global styles, the build's content, the shell mounted over the <noscript>
-// fallback, and the service worker. Lesson, quiz and full-manifest loaders are imported on demand so
-// the first load stays small; they are fetched in idle time so the first lesson need not wait.
+// fallback, and the service worker. The first load carries a card per course; a course's lesson list
+// comes with its home, and its lesson and quiz loaders in idle time after, so the first lesson need
+// not wait (each its own small chunk: see src/content/vite/plugin.ts).
 import { mount } from 'svelte';
-import { catalogue } from 'virtual:coursemark/catalogue';
-import type { Catalogue, CourseManifest } from '../content/schema/manifest.ts';
-import type { Quiz } from '../content/schema/quiz.ts';
+import { catalogue, loadCourse, loadCourseLoaders } from 'virtual:coursemark/catalogue';
+import { unpackCourse } from '../content/schema/course-pack.ts';
+import type { CourseManifest } from '../content/schema/manifest.ts';
 import type { ContentSource } from './routes/resolve.ts';
 import './app.css';
 import App from './App.svelte';
 import { appUpdate } from './state/app-update.svelte.ts';
 import type { ProgressStore } from '../storage/store.ts';
 
-const lessons = () => import('virtual:coursemark/lessons');
-const quizzes = () => import('virtual:coursemark/quizzes');
 const details = () => import('virtual:coursemark/details');
+const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1500));
 
 const content: ContentSource = {
-  catalogue: catalogue as Catalogue,
-  loadLesson: async (courseId, lessonId) => (await lessons()).loadLesson(courseId, lessonId),
-  loadQuiz: async (courseId, quizId): Promise<Quiz> => (await quizzes()).loadQuiz(courseId, quizId),
+  catalogue,
+  loadCourse: async (courseId): Promise<CourseManifest> => {
+    const course = unpackCourse(await loadCourse(courseId));
+    // Only warming the cache: a failure here shows up, with a retry, when a lesson is opened.
+    idle(() => loadCourseLoaders(courseId).catch(() => {}));
+    return course;
+  },
+  loadLesson: async (courseId, lessonId) => (await loadCourseLoaders(courseId)).loadLesson(lessonId),
+  loadQuiz: async (courseId, quizId) => (await loadCourseLoaders(courseId)).loadQuiz(quizId),
   loadCourseDetails: async (courseId): Promise<CourseManifest> => (await details()).loadCourseDetails(courseId),
 };
 
@@ -28,7 +34,9 @@ const content: ContentSource = {
 if (__COURSEMARK_LMS__ !== 'none') {
   const { getCourseProgress, sharedProgressStore } = await import('./state/progress-registry.ts');
   const host = { store: sharedProgressStore(), open: (course: CourseManifest, store: ProgressStore) => getCourseProgress(course.id, { course, store }) };
-  await import('../lms/connect.svelte.ts').then((lms) => lms.connectLms(catalogue as Catalogue, host)).catch(() => {});
+  await Promise.all(catalogue.courses.map((card) => content.loadCourse(card.id)))
+    .then((courses) => import('../lms/connect.svelte.ts').then((lms) => lms.connectLms({ courses }, host)))
+    .catch(() => {});
 }
 
 const target = document.getElementById('app');
@@ -36,10 +44,3 @@ if (!target) throw new Error('index.html needs an element with id="app" to mount
 target.replaceChildren();
 mount(App, { target, props: { content } });
 appUpdate.register();
-
-const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1500));
-idle(() => {
-  // Only warming the cache: a failure here shows up, with a retry, when a lesson is opened.
-  lessons().catch(() => {});
-  quizzes().catch(() => {});
-});

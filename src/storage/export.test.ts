@@ -125,6 +125,17 @@ const HOSTILE: Record<string, RegExp> = {
   'course-id-mismatch.json': /filed under "external-customers" says it belongs to "another-course"/,
   'unknown-course.json': /progress for a course this site does not have \("hacking-101"\)/,
   'negative-time.json': /notes\.x\/y\/z\.updatedAt: must be at least 0\. Nothing/,
+  // The study tools beside the courses (study-export.ts).
+  'review-card-broken.json': /its review questions are not valid \(review queue: card "external-customers\/quiz\/final\/q1" is damaged\)/,
+  'review-queue-version.json': /its review questions are not valid \(review queue: not a version 1 record\)/,
+  'review-card-unknown-course.json': /review questions for courses this site does not have \("hacking-101"\)/,
+  'review-card-constructor.json': /contains the key "(prototype|constructor)", which is not allowed/,
+  'learner-name-object.json': /"learnerName" should be text/,
+  'learner-name-long.json': /the learner's name is longer than 200 characters/,
+  'study-plan-bad-time.json': /the study plan for "external-customers" is not valid/,
+  'study-plan-bad-days.json': /the study plan for "external-customers" is not valid/,
+  'study-plan-constructor.json': /study plans for courses this site does not have \("constructor"\)/,
+  'study-plans-list.json': /"studyReminders" should be an object of study plans by course id/,
 };
 
 describe('hostile import files', () => {

@@ -11,6 +11,9 @@ import { canonicalAttempts, restoreProgress } from './restore.ts';
 import { isPlainObject } from './salvage.ts';
 import { CourseProgressSchema, describeIssues } from './schema.ts';
 import type { ProgressStore } from './store.ts';
+import { exportStudy, parseStudy, type StudyExport } from './study-export.ts';
+
+export { importStudyTools, type StudyExport } from './study-export.ts';
 
 export const EXPORT_FORMAT = 'coursemark-progress';
 export const EXPORT_VERSION = 1;
@@ -23,7 +26,8 @@ export const IMPORT_LIMITS = {
   attempts: 100_000,
 } as const;
 
-export interface ProgressExport {
+/** The courses' progress, and the study tools beside them (study-export.ts; absent from older files). */
+export interface ProgressExport extends StudyExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   /** ISO 8601 time of the export. */
@@ -45,7 +49,12 @@ function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
  * Everything stored, merged with the progress of courses open right now (`live`), which is all
  * there is when storage is unavailable. Never fails: what cannot be read is named in `warnings`.
  */
-export async function exportAll(store: ProgressStore, now: number, live: CourseProgress[] = []): Promise<ExportOutcome> {
+export async function exportAll(
+  store: ProgressStore,
+  now: number,
+  live: CourseProgress[] = [],
+  local: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
+): Promise<ExportOutcome> {
   const courses: Record<string, CourseProgress> = {};
   const warnings: string[] = [];
   const keys = await store.keys();
@@ -69,14 +78,17 @@ export async function exportAll(store: ProgressStore, now: number, live: CourseP
     const stored = Object.hasOwn(courses, progress.courseId) ? courses[progress.courseId] : undefined;
     setOwn(courses, progress.courseId, stored ? mergeProgress(stored, progress) : progress);
   }
+  // Storage that could not be listed was reported above; its review queue is not tried again.
+  const study = await exportStudy(keys.ok ? store : null, now, local);
   return {
-    document: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), courses },
-    warnings,
+    document: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), courses, ...study.part },
+    warnings: [...warnings, ...study.warnings],
   };
 }
 
 export type ImportResult =
-  | { ok: true; courses: Record<string, CourseProgress> }
+  /** `study` is there only when the file holds study tools to import. */
+  | { ok: true; courses: Record<string, CourseProgress>; study?: StudyExport }
   | { ok: false; message: string };
 
 function refuse(reason: string): ImportResult {
@@ -100,9 +112,11 @@ function quoteList(ids: string[]): string {
   return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
 }
 
-/** Where a file holds maps keyed by id: courses, a course's lessons, blocks, notes, ratings and quiz figures, a matching answer. */
+/** Where a file holds maps keyed by id: courses, a course's lessons, blocks, notes, ratings and quiz figures, a matching answer, study plans, review cards. */
 function isIdMapPath(path: readonly string[]): boolean {
   const [first, , third, , fifth, , seventh, eighth] = path;
+  if (first === 'studyReminders') return path.length === 1;
+  if (first === 'reviewQueue') return path.length === 2 && path[1] === 'cards';
   if (first !== 'courses') return false;
   if (path.length === 1) return true;
   if (path.length === 3) return third === 'lessons' || third === 'blocks' || third === 'notes' || third === 'ratings' || third === 'quizzes';
@@ -125,10 +139,11 @@ function reservedKeyOutsideIdMaps(value: unknown, path: string[]): string | null
 /**
  * Validates an import file (its text). Refuses, with a message for the learner, a file that is not
  * JSON, not a Coursemark progress export, of another format version, too large, holding keys that
- * could tamper with objects, oversized texts, too many attempts, wrongly typed fields, or progress
- * for courses this site does not have.
+ * could tamper with objects, oversized texts, too many attempts, wrongly typed fields, progress (or
+ * review questions, or study plans) for courses this site does not have, or study tools that are not
+ * valid (study-export.ts).
  */
-export function parseImport(text: string, knownCourseIds: readonly string[]): ImportResult {
+export function parseImport(text: string, knownCourseIds: readonly string[], now = Date.now()): ImportResult {
   const bytes = byteLength(text);
   if (bytes > IMPORT_LIMITS.bytes) {
     return refuse(`it is ${formatSize(bytes)}; a progress file can be at most ${IMPORT_LIMITS.bytes / (1024 * 1024)} MB`);
@@ -182,5 +197,7 @@ export function parseImport(text: string, knownCourseIds: readonly string[]): Im
     }
     setOwn(courses, courseId, withIdMaps({ ...progress, attempts: canonicalAttempts(progress.attempts) }));
   }
-  return { ok: true, courses };
+  const study = parseStudy(file, knownCourseIds, now);
+  if (!study.ok) return refuse(study.reason);
+  return study.value ? { ok: true, courses, study: study.value } : { ok: true, courses };
 }

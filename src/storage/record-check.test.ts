@@ -39,6 +39,8 @@ const record = fc.record({
   attempts: fc.array(attempt, { maxLength: 4 }),
   position: fc.option(fc.record({ lessonId: id, at: time }), { nil: null }),
   updatedAt: time,
+  // Study days (src/engine/study-days.ts), absent from records written before them.
+  days: fc.option(fc.dictionary(fc.stringMatching(/^\d{4}-\d\d-\d\d$/), fc.tuple(time, time)), { nil: undefined }),
 });
 
 /** Replaces one value somewhere in the record with something of another kind. */

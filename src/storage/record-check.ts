@@ -130,6 +130,8 @@ const isRecordShape = shape({
   position: nullable(shape({ lessonId: isId, at: isTime })),
   updatedAt: isTime,
   resetAt: optional(isTime),
+  // Study days (src/engine/study-days.ts): day → [visits, seconds].
+  days: optional(map((v) => list(isTime)(v) && (v as unknown[]).length === 2)),
 });
 
 /** True when the value is a current record of this course that needs no repair and no migration. */

@@ -110,6 +110,8 @@ export const PROGRESS_FIELDS = {
   position: z.nullable(PositionSchema),
   updatedAt: Timestamp,
   resetAt: z.optional(Timestamp),
+  /** Study per local day (src/engine/study-days.ts): [lesson visits, active seconds]. */
+  days: z.optional(z.record(Key, z.tuple([Timestamp, Timestamp]))),
 } as const;
 
 /** CourseProgress as validated data (the in-memory shape, without the stored `version`). */

@@ -116,7 +116,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 async function openLocalforage(name: string, drivers: DriverName[], timeoutMs: number): Promise<StorageBackend> {
   // Loaded on first use, so the first screen does not wait for it.
-  const { default: localforage } = await import('localforage');
+  const { default: localforage } = await import('./localforage-lib.ts');
   const driverIds = { indexeddb: localforage.INDEXEDDB, localstorage: localforage.LOCALSTORAGE };
   let lastError: unknown = new Error('No available storage method found.');
   // One driver at a time: a driver that is "supported" can still fail to open (private windows).

@@ -1,7 +1,10 @@
 // The Vite plugin that exposes content/ to the player as virtual modules:
-//   virtual:coursemark/catalogue   every course's manifest (small; part of the first load)
-//   virtual:coursemark/lessons     loadLesson(course, lesson) → a lazily loaded component chunk
-//   virtual:coursemark/quizzes     loadQuiz(course, quiz) → a lazily loaded JSON chunk
+//   virtual:coursemark/catalogue   a card per course (part of the first load); loadCourse(course) → the
+//                                  course's packed lesson list (schema/course-pack.ts), and
+//                                  loadCourseLoaders(course) → its lesson and quiz loaders, each its own chunk
+//   virtual:coursemark/course/<id>   one course's packed manifest, what its home needs
+//   virtual:coursemark/loaders/<id>  loadLesson(lesson) → a lazily loaded component chunk,
+//                                    loadQuiz(quiz) → a lazily loaded JSON chunk, for one course
 //   virtual:coursemark/details     loadCourseDetails(course) → the full manifest (prompts, block titles)
 //   virtual:coursemark/search      loadSearchIndex(course) → the course's search index (search-index.ts)
 // Content errors fail the build once, with every diagnostic; in dev they show in the overlay and
@@ -12,6 +15,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic, summarise } from '../diagnostics.ts';
 import { catalogueOf, loadContent, type ContentResult, type LessonCache } from '../pipeline.ts';
 import type { Catalogue } from '../schema/manifest.ts';
+import { cardCatalogue, packCourse } from '../schema/course-pack.ts';
 import { lessonToJs } from '../compile.ts';
 import { isSearchModule, searchModule } from '../search-index.ts';
 import { PROOF_BANNER, PROOF_HEAD, proofSource } from '../proof.ts';
@@ -34,8 +38,8 @@ export interface CoursemarkPluginOptions {
 }
 
 const CATALOGUE = 'virtual:coursemark/catalogue';
-const LESSONS = 'virtual:coursemark/lessons';
-const QUIZZES = 'virtual:coursemark/quizzes';
+const COURSE_PREFIX = 'virtual:coursemark/course/';
+const LOADERS_PREFIX = 'virtual:coursemark/loaders/';
 const DETAILS = 'virtual:coursemark/details';
 const DETAILS_PREFIX = 'virtual:coursemark/details/';
 const LESSON_PREFIX = 'virtual:coursemark/lesson/';
@@ -67,6 +71,24 @@ export function lightCatalogue(catalogue: Catalogue): Catalogue {
     })),
   };
 }
+
+/**
+ * A module exporting `name(key)`: looks the key up in a table of `() => import(...)` (static strings,
+ * so Vite can follow them) and resolves to what `pick` takes from the module; an unknown key rejects.
+ */
+function loaderModule(name: string, what: string, entries: readonly [key: string, load: string][], pick: string, where = ''): string {
+  const table = `${name}Table`;
+  return [
+    `const ${table} = {${entries.map(([key, load]) => `${JSON.stringify(key)}: () => ${load}`).join(',\n')}};`,
+    `export function ${name}(id) {`,
+    `  const load = Object.hasOwn(${table}, id) ? ${table}[id] : undefined;`,
+    `  if (!load) return Promise.reject(new Error('No ${what} "' + id + '"${where.replaceAll("'", "\\'")}'));`,
+    `  return load().then((m) => m${pick});`,
+    `}`,
+  ].join('\n');
+}
+
+const importOf = (id: string): string => `import(${JSON.stringify(id)})`;
 
 const stampOf = (file: string): string => {
   try {
@@ -214,7 +236,8 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (id === DEV_CLIENT_ID) return `\0${id}`;
       const blocks = resolveBlocksModule(id);
       if (blocks) return blocks;
-      if (id === CATALOGUE || isSearchModule(id) || id === LESSONS || id === QUIZZES || id === DETAILS || id.startsWith(LESSON_PREFIX) || id.startsWith(QUIZ_PREFIX) || id.startsWith(DETAILS_PREFIX)) {
+      const prefixes = [LESSON_PREFIX, QUIZ_PREFIX, DETAILS_PREFIX, COURSE_PREFIX, LOADERS_PREFIX];
+      if (id === CATALOGUE || isSearchModule(id) || id === DETAILS || prefixes.some((prefix) => id.startsWith(prefix))) {
         return `\0${id}`;
       }
       return null;
@@ -225,49 +248,42 @@ export function coursemark(options: CoursemarkPluginOptions): Plugin {
       if (name === DEV_CLIENT_ID) return devClientSource(diagnosticsPayload(load()));
       if (isSearchModule(name)) return searchModule(name, ensureValid().courses);
       if (name === CATALOGUE) {
-        // The first load carries only what the catalogue, the course home and completion need.
-        const catalogue = lightCatalogue(catalogueOf(ensureValid().courses));
-        return `export const catalogue = JSON.parse(${JSON.stringify(JSON.stringify(catalogue))});`;
+        // The first load carries a card per course; a course's lessons come with its home.
+        const courses = ensureValid().courses.map((c) => c.manifest.id);
+        const cards = cardCatalogue(catalogueOf(ensureValid().courses));
+        return [
+          `export const catalogue = JSON.parse(${JSON.stringify(JSON.stringify(cards))});`,
+          loaderModule('loadCourse', 'course', courses.map((id) => [id, importOf(COURSE_PREFIX + id)]), '.default'),
+          loaderModule('loadCourseLoaders', 'course', courses.map((id) => [id, importOf(LOADERS_PREFIX + id)]), ''),
+        ].join('\n');
+      }
+      if (name.startsWith(COURSE_PREFIX)) {
+        // Only what completion and the home need of each lesson (lightCatalogue), by columns.
+        const found = course(name.slice(COURSE_PREFIX.length));
+        if (!found) return null;
+        const [light] = lightCatalogue({ courses: [found.manifest] }).courses;
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(packCourse(light!)))});`;
+      }
+      if (name.startsWith(LOADERS_PREFIX)) {
+        const found = course(name.slice(LOADERS_PREFIX.length));
+        if (!found) return null;
+        const id = found.manifest.id;
+        // Both imports are static strings, so Vite can follow them; only dev offers the choice.
+        const lessonLoad = (target: string) => (dev ? `PROOF ? ${importOf(target + PROOF_SUFFIX)} : ${importOf(target)}` : importOf(target));
+        return [
+          ...(dev ? ["const PROOF = new URLSearchParams(location.search).has('proof');"] : []),
+          loaderModule('loadLesson', 'lesson', [...found.lessons.keys()].map((lesson) => [lesson, lessonLoad(`${LESSON_PREFIX}${id}/${lesson}`)]), '.default', ` in course ${JSON.stringify(id)}`),
+          loaderModule('loadQuiz', 'quiz', [...found.quizzes.keys()].map((quiz) => [quiz, importOf(`${QUIZ_PREFIX}${id}/${quiz}`)]), '.default', ` in course ${JSON.stringify(id)}`),
+        ].join('\n');
       }
       if (name === DETAILS) {
-        const entries = ensureValid().courses.map((c) => `${JSON.stringify(c.manifest.id)}: () => import(${JSON.stringify(DETAILS_PREFIX + c.manifest.id)})`);
-        return [
-          `const loaders = {${entries.join(',\n')}};`,
-          `export function loadCourseDetails(courseId) {`,
-          `  const load = Object.hasOwn(loaders, courseId) ? loaders[courseId] : undefined;`,
-          `  if (!load) return Promise.reject(new Error('No course "' + courseId + '"'));`,
-          `  return load().then((m) => m.default);`,
-          `}`,
-        ].join('\n');
+        const courses = ensureValid().courses.map((c) => c.manifest.id);
+        return loaderModule('loadCourseDetails', 'course', courses.map((id) => [id, importOf(DETAILS_PREFIX + id)]), '.default');
       }
       if (name.startsWith(DETAILS_PREFIX)) {
         const found = course(name.slice(DETAILS_PREFIX.length));
         if (!found) return null;
         return `export default JSON.parse(${JSON.stringify(JSON.stringify(found.manifest))});`;
-      }
-      if (name === LESSONS || name === QUIZZES) {
-        const isLessons = name === LESSONS;
-        const entries: string[] = [];
-        for (const c of ensureValid().courses) {
-          const ids = isLessons ? [...c.lessons.keys()] : [...c.quizzes.keys()];
-          for (const itemId of ids) {
-            const target = `${isLessons ? LESSON_PREFIX : QUIZ_PREFIX}${c.manifest.id}/${itemId}`;
-            // Both imports are static strings, so Vite can follow them; only dev offers the choice.
-            const load = isLessons && dev ? `PROOF ? import(${JSON.stringify(target + PROOF_SUFFIX)}) : import(${JSON.stringify(target)})` : `import(${JSON.stringify(target)})`;
-            entries.push(`${JSON.stringify(`${c.manifest.id}/${itemId}`)}: () => ${load}`);
-          }
-        }
-        const fn = isLessons ? 'loadLesson' : 'loadQuiz';
-        const what = isLessons ? 'lesson' : 'quiz';
-        return [
-          ...(isLessons && dev ? ["const PROOF = new URLSearchParams(location.search).has('proof');"] : []),
-          `const loaders = {${entries.join(',\n')}};`,
-          `export function ${fn}(courseId, id) {`,
-          `  const load = Object.hasOwn(loaders, courseId + '/' + id) ? loaders[courseId + '/' + id] : undefined;`,
-          `  if (!load) return Promise.reject(new Error('No ${what} "' + id + '" in course "' + courseId + '"'));`,
-          `  return load().then((m) => m.default);`,
-          `}`,
-        ].join('\n');
       }
       const asProof = options.proof || (dev && name.endsWith(PROOF_SUFFIX));
       const path = name.endsWith(PROOF_SUFFIX) ? name.slice(0, -PROOF_SUFFIX.length) : name;

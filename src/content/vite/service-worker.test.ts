@@ -22,6 +22,17 @@ describe('which files belong to a course', () => {
   });
 });
 
+describe("each course's lesson list", () => {
+  it('and its loaders stay in the shell, cached at the first visit; its lessons go with the course', () => {
+    const owned = courseFiles([
+      chunk('assets/sales-a1.js', '\0virtual:coursemark/course/sales'),
+      chunk('assets/sales-b2.js', '\0virtual:coursemark/loaders/sales'),
+      chunk('assets/intro-c3.js', '\0virtual:coursemark/lesson/sales/intro'),
+    ]);
+    expect(Object.fromEntries(owned)).toEqual({ sales: ['assets/intro-c3.js'] });
+  });
+});
+
 describe('packing a course', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
 

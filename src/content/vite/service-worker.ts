@@ -58,9 +58,11 @@ export interface ChunkFacts {
 /**
  * Per-course modules are named `virtual:coursemark/<kind>/<course-id>[/<item>]` (lesson, quiz,
  * details: src/content/vite/plugin.ts); a chunk made from one belongs to that course. Anything else,
- * and any asset a site-wide chunk also uses, is the shell.
+ * and any asset a site-wide chunk also uses, is the shell; so are each course's lesson list and its
+ * loaders (`course/<id>`, `loaders/<id>`: small, and changed by any lesson's new name), so that a
+ * course never opened still shows its contents offline and says which lesson it has not saved.
  */
-const COURSE_MODULE = /^\0?virtual:coursemark\/[^/]+\/([^/]+)/;
+const COURSE_MODULE = /^\0?virtual:coursemark\/(?!course\/|loaders\/)[^/]+\/([^/]+)/;
 
 /** Each course's own files (its chunks and the assets only they use), by course id. */
 export function courseFiles(chunks: readonly ChunkFacts[]): Map<string, string[]> {

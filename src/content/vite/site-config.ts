@@ -34,6 +34,10 @@ export interface SiteOptions {
   content?: ContentResult;
 }
 
+/** A course's lesson and quiz loaders (src/content/vite/plugin.ts), and the name its chunk is given. */
+const LOADERS_MODULE = '\0virtual:coursemark/loaders/';
+const LOADERS_CHUNK = /(^|\/)loaders-[^/]+\.js$/;
+
 /** Where a cmi5 package may send statements: any https origin (and a local LRS, for testing). */
 const LRS_SOURCES = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'];
 
@@ -77,7 +81,19 @@ export function siteConfig(options: SiteOptions = {}): InlineConfig {
       // Images stay files on the site (lesson chunks stay small, the service worker caches each once);
       // the single file inlines everything.
       assetsInlineLimit: singleFile ? Number.MAX_SAFE_INTEGER : 0,
-      rolldownOptions: { checks: { pluginTimings: false } },
+      modulePreload: {
+        // Every browser the player supports preloads modules itself: no polyfill in the first load.
+        polyfill: false,
+        // A course's lesson loaders name only each lesson's stylesheets: the browser fetches a lesson
+        // chunk's own imports (block components) as soon as it reads it, and a list of scripts per
+        // lesson would make the loaders of a 1,000-lesson course ten times larger.
+        resolveDependencies: (_file, deps, { hostId, hostType }) =>
+          hostType === 'js' && LOADERS_CHUNK.test(hostId) ? deps.filter((dep) => dep.endsWith('.css')) : deps,
+      },
+      rolldownOptions: {
+        checks: { pluginTimings: false },
+        output: { chunkFileNames: (chunk) => `assets/${chunk.facadeModuleId?.startsWith(LOADERS_MODULE) ? 'loaders-' : ''}[name]-[hash].js` },
+      },
     },
     server: { fs: { allow: [PROJECT_ROOT, contentDir] } },
   };

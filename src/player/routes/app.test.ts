@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/svelt
 import { flushSync, type Component } from 'svelte';
 import App from '../App.svelte';
 import type { ContentSource } from './resolve.ts';
+import { cardCatalogue } from '../../content/schema/course-pack.ts';
 import FakeLesson from './fixtures/FakeLesson.svelte';
 import { salesCourse, serviceCourse } from './fixtures/courses.ts';
 import { createMemoryStore, createStore, type ProgressStore } from '../../storage/store.ts';
@@ -26,7 +27,8 @@ vi.mock('../state/progress-files.ts', async (importOriginal) => ({
 }));
 
 const content: ContentSource = {
-  catalogue: { courses: [serviceCourse, salesCourse] },
+  catalogue: cardCatalogue({ courses: [serviceCourse, salesCourse] }),
+  loadCourse: vi.fn((courseId: string) => [serviceCourse, salesCourse].find((course) => course.id === courseId)!),
   loadLesson: vi.fn(async () => FakeLesson as Component),
   loadQuiz: vi.fn(async () => {
     throw new Error('no quizzes in these tests');

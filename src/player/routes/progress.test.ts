@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import ProgressPage from './ProgressPage.svelte';
 import { memoryProgress, serviceCourse } from './fixtures/courses.ts';
 import type { QuizAttempt } from '../../engine/progress-types.ts';
+import { writeAttempts } from '../../storage/attempt-log.ts';
+import { createMemoryStore } from '../../storage/store.ts';
 
 afterEach(cleanup);
 
@@ -74,5 +76,47 @@ describe('progress page', () => {
     render(ProgressPage, { course: serviceCourse, progress: await memoryProgress(serviceCourse) });
     expect(screen.getByText('Not taken yet. Pass mark 80%.')).toBeInTheDocument();
     expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('shows the streak, the time of the last days and completion over time, each with a table', async () => {
+    const day = (d: number, hour = 10) => new Date(2026, 10, d, hour).getTime();
+    let clock = day(1);
+    const progress = await memoryProgress(serviceCourse, () => clock);
+    progress.visit('welcome');
+    clock += 4 * 60_000;
+    progress.reachEnd('welcome');
+    clock = day(2);
+    progress.visit('types-of-customers');
+    clock += 20 * 60_000;
+    progress.reachEnd('types-of-customers');
+    progress.visit('welcome');
+    clock += 60_000;
+    progress.visit('the-customer-journey');
+    clock = day(3);
+    progress.visit('the-customer-journey');
+    render(ProgressPage, { course: serviceCourse, progress, now: () => day(3, 18) });
+    const study = screen.getByRole('region', { name: 'Your study' });
+    expect(within(study).getByText('3 days in a row')).toBeInTheDocument();
+    expect(within(study).getByText('You studied today.')).toBeInTheDocument();
+    const last = within(study).getByRole('table', { name: 'The last 7 days' });
+    const rows = within(last).getAllByRole('row').slice(-3).map((row) => [...row.children].map((cell) => cell.textContent));
+    // A stretch is counted when the learner moves on (at most 30 minutes of it: an idle tab is not study).
+    expect(rows.map(([, time, visits]) => [time, visits])).toEqual([['–', '1'], ['51 min', '3'], ['30 min', '1']]);
+    const completion = screen.getByRole('region', { name: 'Completion over time' });
+    expect(within(completion).getByRole('img')).toHaveAccessibleName(expect.stringMatching(/^Completion over time: from 0% to 67% over 2 days of completed lessons/));
+    const done = within(completion).getAllByRole('row').slice(1).map((row) => [...row.children].slice(1).map((cell) => cell.textContent));
+    expect(done).toEqual([['1 of 3', '33%'], ['2 of 3', '67%']]);
+  });
+
+  it('reads the attempts from the log a page at a time: the latest in the table, numbered among all', async () => {
+    const store = createMemoryStore();
+    await writeAttempts(store, 'customer-service', Array.from({ length: 60 }, (_, i) => attempt(`a${i}`, 1_000_000 + i * 1000, i)));
+    render(ProgressPage, { course: serviceCourse, progress: await memoryProgress(serviceCourse), store });
+    const table = await screen.findByRole('table', { name: 'Attempts at Final quiz' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(51));
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]!.children[0]!.textContent).toBe('#11');
+    expect(rows[50]!.children[0]!.textContent).toBe('#60');
+    expect(screen.getByText(/The latest 12 of 60 attempts;.*The latest 50 scores are in the table\./)).toBeInTheDocument();
   });
 });

@@ -1,7 +1,9 @@
 // From a parsed route to the page to show: finds the course, lesson or quiz in the catalogue, and
 // turns any id that is not there into a "not found" page that still knows which course it was in.
+// A course known by its card but not loaded yet is a page of its own: the course is on its way.
 import type { Component } from 'svelte';
-import type { Catalogue, CourseManifest, LessonEntry, QuizEntry } from '../../content/schema/manifest.ts';
+import type { CardCatalogue } from '../../content/schema/course-pack.ts';
+import type { CourseManifest, LessonEntry, QuizEntry } from '../../content/schema/manifest.ts';
 import type { Quiz } from '../../content/schema/quiz.ts';
 import type { Route } from '../state/router.svelte.ts';
 
@@ -10,8 +12,14 @@ import type { Route } from '../state/router.svelte.ts';
  * as a value, so the loaders stay out of the first load and tests can hand in their own.
  */
 export interface ContentSource {
-  /** Every course's manifest, trimmed to what completion needs (no prompts or block titles). */
-  catalogue: Catalogue;
+  /** A card per course: the first load carries nothing per lesson. */
+  catalogue: CardCatalogue;
+  /**
+   * One course's manifest, trimmed to what completion needs (no prompts or block titles); its own
+   * chunk, loaded with the course's home. Rejects for an unknown course or a failed download. A
+   * source that has the course at hand (a test, say) may return it as it is.
+   */
+  loadCourse(courseId: string): CourseManifest | Promise<CourseManifest>;
   /** One course's full manifest, with every block's title and prompts (My notes). */
   loadCourseDetails(courseId: string): Promise<CourseManifest>;
   /** Loads one lesson's compiled component; rejects for an unknown lesson or a failed download. */
@@ -24,6 +32,7 @@ export type Page =
   | { kind: 'catalogue' }
   | { kind: 'settings' }
   | { kind: 'review' }
+  | { kind: 'loading-course'; courseId: string }
   | { kind: 'course'; course: CourseManifest }
   | { kind: 'notes'; course: CourseManifest }
   | { kind: 'progress'; course: CourseManifest }
@@ -34,7 +43,11 @@ export type Page =
   | { kind: 'quiz'; course: CourseManifest; quiz: QuizEntry; results: boolean; only?: string[] }
   | { kind: 'not-found'; course?: CourseManifest; missing: 'course' | 'lesson' | 'quiz' | 'page' };
 
-export function resolvePage(route: Route, catalogue: Catalogue): Page {
+/**
+ * `loaded` gives a course's manifest once it has been loaded; until then a page inside a course the
+ * catalogue lists is `loading-course`.
+ */
+export function resolvePage(route: Route, catalogue: CardCatalogue, loaded: (courseId: string) => CourseManifest | undefined): Page {
   switch (route.name) {
     case 'catalogue':
     case 'settings':
@@ -43,8 +56,9 @@ export function resolvePage(route: Route, catalogue: Catalogue): Page {
     case 'not-found':
       return { kind: 'not-found', missing: 'page' };
   }
-  const course = catalogue.courses.find((entry) => entry.id === route.courseId);
-  if (!course) return { kind: 'not-found', missing: 'course' };
+  if (!catalogue.courses.some((entry) => entry.id === route.courseId)) return { kind: 'not-found', missing: 'course' };
+  const course = loaded(route.courseId);
+  if (!course) return { kind: 'loading-course', courseId: route.courseId };
   switch (route.name) {
     case 'course':
       return { kind: 'course', course };

@@ -8,7 +8,7 @@ import type { ProgressStore } from '../../storage/store.ts';
 import { sharedProgressStore } from '../state/progress-registry.ts';
 import { dayStamp } from '../../engine/certificate.ts';
 import type { Weekday } from '../../engine/study-plan.ts';
-import { readReminder, writeReminder } from '../../storage/study-reminders.ts';
+import { readReminder, writeReminder } from '../../storage/reminder-choices.ts';
 
 /** 0 when storage cannot be read: the course home then simply says nothing. */
 export async function countDue(progress: ProgressApi, store: ProgressStore = sharedProgressStore(), now = Date.now()): Promise<number> {

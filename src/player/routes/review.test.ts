@@ -67,7 +67,7 @@ describe('the Review page', () => {
     const { backend, store, progressOf } = await setUp();
     const loadQuiz = vi.fn(async () => quiz);
     const loadCourseDetails = vi.fn(async () => serviceCourse);
-    const content = { catalogue: { courses: [] }, loadQuiz, loadCourseDetails, loadLesson: vi.fn() };
+    const content = { catalogue: { courses: [] }, loadCourse: vi.fn(), loadQuiz, loadCourseDetails, loadLesson: vi.fn() };
     render(ReviewPage, { courses: [serviceCourse, salesCourse], progressOf, content, store, now: () => T0 });
 
     expect(await screen.findByText('2 questions due today:')).toBeInTheDocument();
@@ -99,7 +99,7 @@ describe('the Review page', () => {
       cards: { k: { source: { kind: 'quiz', courseId: 'sales-basics', quizId: 'x', questionId: 'y' }, due: T0 + 3 * DAY, missedAt: T0, updatedAt: T0 } },
     });
     const sales = await memoryProgress(salesCourse, () => T0);
-    const content = { catalogue: { courses: [] }, loadQuiz: vi.fn(), loadCourseDetails: vi.fn(), loadLesson: vi.fn() };
+    const content = { catalogue: { courses: [] }, loadCourse: vi.fn(), loadQuiz: vi.fn(), loadCourseDetails: vi.fn(), loadLesson: vi.fn() };
     render(ReviewPage, { courses: [salesCourse], progressOf: () => sales, content, store, now: () => T0 });
     expect(await screen.findByText(/Nothing is due today/)).toBeInTheDocument();
     expect(screen.getByText(/Your next review is on/)).toBeInTheDocument();

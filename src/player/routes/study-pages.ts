@@ -17,7 +17,7 @@ export interface StudyPageProps {
 export type StudyPageLoader = () => Promise<{ default: Component<StudyPageProps> }>;
 
 /** Every page kind the shell does not render itself: TypeScript insists each has a loader. */
-export type StudyPageKind = Exclude<Page['kind'], 'catalogue' | 'settings' | 'course' | 'notes' | 'progress' | 'lesson' | 'quiz' | 'not-found'>;
+export type StudyPageKind = Exclude<Page['kind'], 'catalogue' | 'settings' | 'loading-course' | 'course' | 'notes' | 'progress' | 'lesson' | 'quiz' | 'not-found'>;
 
 /** Loads a study page's component: the table of pages first (one small chunk), then the page. */
 export async function loadStudyPage(kind: StudyPageKind): Promise<{ default: Component<StudyPageProps> }> {

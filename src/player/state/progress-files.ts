@@ -58,11 +58,13 @@ export async function importProgress(
   knownCourseIds: readonly string[],
   options: { store?: ProgressStore } = {},
 ): Promise<ImportOutcome> {
-  const { parseImport } = await import('../../storage/export.ts');
+  const { parseImport, importStudyTools } = await import('../../storage/export.ts');
   const parsed = parseImport(text, knownCourseIds);
   if (!parsed.ok) return parsed;
   const courseIds = Object.keys(parsed.courses);
-  if (courseIds.length === 0) return { ok: true, courseIds, message: 'The file holds no progress; nothing was changed.' };
+  // Review questions, the name and study plans merge on their own (storage/study-export.ts).
+  const study = await importStudyTools(options.store ?? sharedProgressStore(), parsed.study);
+  if (courseIds.length === 0) return { ok: true, courseIds, message: study.trim() || 'The file holds no progress; nothing was changed.' };
   const states = courseIds.map((courseId) => getCourseProgress(courseId, { store: options.store }));
   await Promise.all(states.map((state) => state.ready));
   for (const state of states) state.merge(parsed.courses[state.courseId] as CourseProgress);
@@ -74,6 +76,6 @@ export async function importProgress(
     courseIds,
     message: unsaved
       ? `Progress for ${what} was imported into this session, but it can't be saved on this device right now.`
-      : `Progress for ${what} was imported and merged with what you had.`,
+      : `Progress for ${what} was imported and merged with what you had.${study}`,
   };
 }

@@ -48,12 +48,8 @@ export function points(value: number): string {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 
 export function formatDateTime(epochMs: number): string {
   return dateTime.format(epochMs);
 }
 
-export function formatDate(epochMs: number): string {
-  return dateOnly.format(epochMs);
-}
