@@ -232,7 +232,13 @@ export async function measureRouteLoads(browser: Browser, site: Site, course: Co
  * Median-worthy samples of "Next" → the next lesson's h1 rendered: walks each course from its first
  * lesson, clicking Next, course after course, until `count` clicks are timed.
  */
-export async function measureNavigation(browser: Browser, site: Site, courses: CourseShape[], count: number): Promise<number[]> {
+export async function measureNavigation(
+  browser: Browser,
+  site: Site,
+  courses: CourseShape[],
+  count: number,
+  options: { prepare?: (page: Page) => Promise<void> } = {},
+): Promise<number[]> {
   const walkable = courses.filter((course) => course.lessons.length > 1);
   if (walkable.length === 0) throw new Error('no course has two lessons to move between');
   const { context, page, network } = await openPage(browser, site);
@@ -240,6 +246,11 @@ export async function measureNavigation(browser: Browser, site: Site, courses: C
   try {
     const start = walkable[0]!;
     await page.goto(`${site.url}#/${start.id}/${start.lessons[0]!.id}`, { waitUntil: 'networkidle' });
+    if (options.prepare) {
+      // Storage as a learner left it (seeded on the site's origin), then a fresh page reads it.
+      await options.prepare(page);
+      await page.reload({ waitUntil: 'networkidle' });
+    }
     for (let pass = 0; samples.length < count; pass++) {
       const course = walkable[pass % walkable.length]!;
       if (pass > 0) await goToHash(page, `#/${course.id}/${course.lessons[0]!.id}`);

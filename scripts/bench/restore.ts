@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CompiledCourse } from '../../src/content/pipeline.ts';
 import type { CourseManifest } from '../../src/content/schema/manifest.ts';
 import type { Question } from '../../src/content/schema/quiz.ts';
@@ -14,7 +14,11 @@ import { correctAnswer, emptyAnswer } from '../../src/engine/grading.ts';
 import { emptyProgress } from '../../src/engine/progress.ts';
 import type { Answer, CourseProgress, QuizAttempt } from '../../src/engine/progress-types.ts';
 import { drawQuestions, scoreAttempt } from '../../src/engine/quiz-attempt.ts';
+import { figuresByQuiz } from '../../src/engine/quiz-figures.ts';
+import { DATABASE_NAME, STORE_NAME, attemptKey, progressKey } from '../../src/storage/keys.ts';
+import { toSummaryRecord } from '../../src/storage/record-check.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { measureNavigation, type CourseShape, type Site } from './browser.ts';
 import { median } from './measure.ts';
 import type { RestoreTiming, SaveTiming, SeedResult } from './restore-page/restore-page.ts';
 
@@ -24,7 +28,7 @@ import type { RestoreTiming, SaveTiming, SeedResult } from './restore-page/resto
  */
 export function progressWithAttempts(course: CompiledCourse, attempts: number, now = Date.UTC(2026, 0, 1)): CourseProgress {
   const quizzes = [...course.quizzes.values()];
-  if (quizzes.length === 0) throw new Error(`the course "${course.manifest.id}" has no quiz to attempt`);
+  if (quizzes.length === 0 && attempts > 0) throw new Error(`the course "${course.manifest.id}" has no quiz to attempt`);
   const progress = emptyProgress(course.manifest.id, now);
   const start = now - attempts * 60_000;
   for (const [index, lesson] of course.manifest.lessons.entries()) {
@@ -96,7 +100,7 @@ export async function measureRestore(
     await ready();
     const seeded = (await page.evaluate(
       (url) => (window as Window).coursemarkBench!.seed(url),
-      `${server.url}record.json`,
+      attempts === 0 ? null : `${server.url}record.json`,
     )) as SeedResult;
     if (!seeded.ok || seeded.attempts !== attempts) {
       throw new Error(`seeding ${attempts} attempts failed: ${seeded.message} (${seeded.attempts} stored)`);
@@ -134,4 +138,69 @@ export async function measureRestore(
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Stores `progress` in the built site's own IndexedDB (the page must be on the site, and the player
+ * must have created its database, which its first save does), the way the player stores it: the
+ * summary with its per-quiz figures and each attempt under its own key. Handed over in pieces of a
+ * thousand attempts (a routed URL would meet the site's service worker and its CSP).
+ */
+export async function seedSite(page: Page, progress: CourseProgress): Promise<number> {
+  const summary = { ...toSummaryRecord({ ...progress, attempts: [], quizzes: figuresByQuiz(progress.attempts) }), writeId: 'bench-seed' };
+  const entries: [string, unknown][] = progress.attempts.map((attempt) => [attemptKey(progress.courseId, attempt), attempt]);
+  entries.push([progressKey(progress.courseId), summary]);
+  await page.evaluate(`window.__cmSeed = ${SEED_IN_PAGE}`);
+  let stored = 0;
+  for (let start = 0; start < entries.length; start += 1000) {
+    const seed = { database: DATABASE_NAME, store: STORE_NAME, entries: entries.slice(start, start + 1000) };
+    stored += await page.evaluate((chunk) => (window as unknown as { __cmSeed: (seed: unknown) => Promise<number> }).__cmSeed(chunk), seed);
+  }
+  return stored - 1;
+}
+
+/** Runs in the page (as text: the bench's own transpiler would add helpers the page lacks): waits for the player's database, then writes the entries in one transaction. */
+const SEED_IN_PAGE = `async (seed) => {
+  const open = () => new Promise((resolve) => {
+    const request = indexedDB.open(seed.database);
+    request.onupgradeneeded = () => request.transaction.abort();
+    request.onerror = () => resolve(null);
+    request.onsuccess = () => (request.result.objectStoreNames.contains(seed.store) ? resolve(request.result) : (request.result.close(), resolve(null)));
+  });
+  let db = null;
+  for (let tries = 0; !db && tries < 100; tries++) {
+    db = await open();
+    if (!db) await new Promise((done) => setTimeout(done, 100));
+  }
+  if (!db) throw new Error('the player did not create its database within 10 s');
+  await new Promise((resolve, reject) => {
+    const transaction = db.transaction(seed.store, 'readwrite');
+    const store = transaction.objectStore(seed.store);
+    for (const [key, value] of seed.entries) store.put(value, key);
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  db.close();
+  return seed.entries.length;
+}`;
+
+/** Next clicks through the first course with a quiz, its learner holding `attempts` attempts in the site's own storage. */
+export async function navigationWithAttempts(
+  browser: Browser,
+  site: Site,
+  shapes: CourseShape[],
+  courses: CompiledCourse[],
+  attempts: number,
+  clicks: number,
+): Promise<number[]> {
+  const compiled = courses.find((entry) => entry.quizzes.size > 0);
+  const shape = compiled && shapes.find((course) => course.id === compiled.manifest.id);
+  if (!compiled || !shape) throw new Error('no bundled course has a quiz to attempt');
+  const learner = progressWithAttempts(compiled, attempts);
+  return measureNavigation(browser, site, [shape], clicks, {
+    prepare: async (page) => {
+      const stored = await seedSite(page, learner);
+      if (stored !== attempts) throw new Error(`seeded ${stored} of ${attempts} attempts`);
+    },
+  });
 }

@@ -18,7 +18,7 @@ import { chunkSources, largestSources } from './attribution.ts';
 import { generateCourse } from './generate.ts';
 import { BYTE_BARS, builtContent, median, measureSite, totalGzip, type SiteSizes, type SizedFile } from './measure.ts';
 import { judged, notMeasured, notes, table, timing, type Figure } from './report.ts';
-import { measureRestore } from './restore.ts';
+import { measureRestore, navigationWithAttempts } from './restore.ts';
 import { growthFigure, memoryFigures, type BuildSample } from './build-scale.ts';
 import { describeOfflineFetches, measureOfflineFetches } from './offline.ts';
 import { describeHomeLoads, homeLoads } from './bytes.ts';
@@ -279,6 +279,14 @@ async function bundledCourses(browser: Browser | null): Promise<void> {
     } catch (error) {
       figures.push(notMeasured(`lesson to lesson navigation, median of ${RUNS.navigation} Next clicks`, '< 50 ms', 'ms', reason(error)));
     }
+    const heavyLabel = `Next → next lesson rendered with ${RUNS.restoreAttempts.toLocaleString('en')} attempts stored, median of ${RUNS.navigation}`;
+    progress(`${heavyLabel} …`);
+    try {
+      const samples = await navigationWithAttempts(browser, { url: server.url, dir: dist }, courses, loadContent(CONTENT).courses, RUNS.restoreAttempts, RUNS.navigation);
+      figures.push(timing(heavyLabel, samples, { bar: '< 50 ms', limit: 50, strict: true }));
+    } catch (error) {
+      figures.push(notMeasured(heavyLabel, '< 50 ms', 'ms', reason(error)));
+    }
     progress(`Check answer to feedback: ${RUNS.checkAnswer} checks …`);
     const quizCourse = courses.find((course) => course.quizzes.length > 0);
     try {
@@ -331,6 +339,21 @@ async function restoreTime(browser: Browser | null): Promise<void> {
         note:
           `${course.manifest.id}, a record of ${(measured.recordBytes / 2 ** 20).toFixed(1)} MB as JSON in IndexedDB in Chromium, timed from new CourseProgressState to ready; ` +
           `steps timed apart (median): opening storage ${measured.steps.openMs.toFixed(1)} ms, reading the record ${measured.steps.readMs.toFixed(1)} ms, restore() of records.ts ${measured.steps.restoreMs.toFixed(1)} ms`,
+      }),
+    );
+    // The same home with nothing stored, measured in the same run: the bar is within 1.5× of it.
+    const empty = await measureRestore(browser, course, manifest, 0, RUNS.restore, progress);
+    const heavy = median(measured.samples);
+    const light = median(empty.samples);
+    figures.push(
+      timing(`the same with no attempts stored, median of ${RUNS.restore}`, empty.samples, { bar: '' }),
+      judged({
+        figure: `restore with ${RUNS.restoreAttempts.toLocaleString('en')} attempts / with none`,
+        value: heavy / light,
+        unit: 'ratio',
+        bar: '≤ 1.5',
+        limit: 1.5,
+        spread: `${heavy.toFixed(1)} ms / ${light.toFixed(1)} ms (medians)`,
       }),
     );
     const saveLabel = `one save with ${RUNS.restoreAttempts.toLocaleString('en')} stored attempts`;

@@ -6,6 +6,7 @@ import type { CourseManifest } from '../content/schema/manifest.ts';
 import { courseCompletion, isLessonComplete } from './completion.ts';
 import { round2 } from './grading.ts';
 import type { CourseProgress } from './progress-types.ts';
+import { quizFigures } from './quiz-figures.ts';
 
 export interface CertificateFacts {
   courseId: string;
@@ -27,10 +28,9 @@ export function certificateFacts(course: CourseManifest, progress: CourseProgres
   }
   const bests: number[] = [];
   for (const quiz of course.quizzes) {
-    const attempts = progress.attempts.filter((attempt) => attempt.quizId === quiz.id);
-    const firstPass = Math.min(...attempts.filter((attempt) => attempt.passed).map((attempt) => attempt.finishedAt));
-    times.push(firstPass);
-    bests.push(Math.max(...attempts.map((attempt) => attempt.percent)));
+    const figures = quizFigures(progress, quiz.id);
+    times.push(figures?.firstPassedAt ?? Infinity);
+    bests.push(figures?.best ?? -Infinity);
   }
   const score = round2(bests.reduce((sum, best) => sum + best, 0) / bests.length);
   return { courseId: course.id, courseVersion: course.version, completedAt: Math.max(...times), score };

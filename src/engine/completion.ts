@@ -3,6 +3,7 @@
 import type { BlockEntry, CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
 import { getOwn as own } from './id-map.ts';
 import { blockKey, noteKey, type CourseProgress } from './progress-types.ts';
+import { quizFigures } from './quiz-figures.ts';
 
 export type LessonState = 'not-started' | 'in-progress' | 'done';
 
@@ -107,15 +108,14 @@ export function lessonState(lesson: LessonEntry, progress: CourseProgress): Less
 }
 
 export function isQuizPassed(quizId: string, progress: CourseProgress): boolean {
-  return progress.attempts.some((attempt) => attempt.quizId === quizId && attempt.passed);
+  return quizFigures(progress, quizId)?.passed ?? false;
 }
 
 export function courseCompletion(course: CourseManifest, progress: CourseProgress): CourseCompletion {
   const lessonsTotal = course.lessons.length;
   const quizzesTotal = course.quizzes.length;
   const lessonsDone = course.lessons.filter((lesson) => isLessonComplete(lesson, progress)).length;
-  const passedIds = new Set(progress.attempts.filter((attempt) => attempt.passed).map((attempt) => attempt.quizId));
-  const quizzesPassed = course.quizzes.filter((quiz) => passedIds.has(quiz.id)).length;
+  const quizzesPassed = course.quizzes.filter((quiz) => isQuizPassed(quiz.id, progress)).length;
   const total = lessonsTotal + quizzesTotal;
   const complete = lessonsTotal > 0 && lessonsDone === lessonsTotal && quizzesPassed === quizzesTotal;
   // Floor, so 199 of 200 reads 99% and 100% always means complete.

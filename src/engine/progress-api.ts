@@ -33,7 +33,15 @@ export interface ProgressApi {
    */
   resolveNote?(lessonId: string, blockId: string, promptId: string, text: string): void;
   rate(lessonId: string, blockId: string, value: string): void;
+  /** Records a finished attempt and saves it at once (the one flush a finished attempt needs). */
   addAttempt(attempt: QuizAttempt): void;
+  /**
+   * One page of a quiz's attempts, newest first; `after` is the `next` of the page before. The only
+   * way pages read the attempt log (optional: test doubles hold every attempt in `progress`).
+   */
+  history?(quizId: string, options: { after?: string | null; limit: number }): Promise<{ attempts: QuizAttempt[]; next: string | null }>;
+  /** Holds a quiz's newest attempts (up to `limit`) in `progress.attempts`, for pages that list them from there. */
+  holdRecent?(quizId: string, limit: number): Promise<void>;
   /** Write pending changes now (called on pagehide / visibilitychange too). */
   flush(): Promise<void>;
 }

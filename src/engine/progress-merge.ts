@@ -8,6 +8,7 @@ import { noteFromVersions, noteVersions } from './note-versions.ts';
 import { compareAttempts } from './progress.ts';
 import type { StudyDays } from './study-days.ts';
 import type { BlockProgress, CourseProgress, LessonProgress, Note, QuizAttempt } from './progress-types.ts';
+import { mergeQuizMaps } from './quiz-figures.ts';
 
 export { canonicalJson } from './canonical.ts';
 
@@ -157,10 +158,19 @@ const PROGRESS_KEYS = new Set([
   'notes',
   'ratings',
   'attempts',
+  'quizzes',
   'position',
   'updatedAt',
   'resetAt',
 ]);
+
+/**
+ * The one rule for a course started again (Settings): a copy reset after the other was made
+ * replaces it instead of being merged with it, or merging would bring back what the learner removed.
+ */
+export function followsReset(theirs: CourseProgress, mine: CourseProgress): boolean {
+  return (theirs.resetAt ?? -1) > (mine.resetAt ?? -1);
+}
 
 /**
  * Everything either copy knows: lesson completion only grows (earliest completion, earliest first
@@ -182,6 +192,8 @@ export function mergeProgress(a: CourseProgress, b: CourseProgress): CourseProgr
   out.notes = mergeRecords(a.notes, b.notes, mergeNote);
   out.ratings = mergeRecords(a.ratings, b.ratings, (x, y) => later(x, y, (rating) => [rating.at]));
   out.attempts = mergeAttempts(a.attempts, b.attempts);
+  const quizzes = mergeQuizMaps(a.quizzes, b.quizzes);
+  if (quizzes) out.quizzes = quizzes;
   out.position =
     a.position && b.position ? later(a.position, b.position, (position) => [position.at]) : (a.position ?? b.position);
   out.updatedAt = Math.max(a.updatedAt, b.updatedAt);

@@ -98,6 +98,23 @@ export interface QuizAttempt {
   passed: boolean;
 }
 
+/**
+ * What the course home and lessons need of one quiz's attempts, kept in the summary record so that
+ * they never read the attempt log (see quiz-figures.ts).
+ */
+export interface QuizFigures {
+  /** Finished attempts (since the last reset). */
+  attempts: number;
+  /** Best percent. */
+  best: number;
+  /** Percent and finishing time of the latest attempt. */
+  lastPercent: number;
+  lastAt: number;
+  passed: boolean;
+  /** When the quiz was first passed. */
+  firstPassedAt?: number;
+}
+
 export interface Position {
   lessonId: string;
   at: number;
@@ -109,7 +126,13 @@ export interface CourseProgress {
   blocks: Record<string, BlockProgress>;
   notes: Record<string, Note>;
   ratings: Record<string, Rating>;
+  /**
+   * Finished attempts held in memory: all of them in a record from a file or an older version, only
+   * the newest in the player (the rest are in the attempt log, read page by page).
+   */
   attempts: QuizAttempt[];
+  /** Per-quiz figures over every attempt, the log's included (absent: computed from `attempts`). */
+  quizzes?: Record<string, QuizFigures>;
   position: Position | null;
   /** Last change, epoch ms. */
   updatedAt: number;

@@ -5,6 +5,7 @@
 import type { CourseManifest, LessonEntry } from '../content/schema/manifest.ts';
 import { isLessonComplete } from './completion.ts';
 import { emptyIdMap, getOwn as own, setOwn, toIdMap, withEntry } from './id-map.ts';
+import { foldAttempt, quizFigures } from './quiz-figures.ts';
 import { noteFromVersions, noteVersions, seenThrough } from './note-versions.ts';
 import { dayOf, MAX_STUDY_DAYS, type StudyDays } from './study-days.ts';
 import {
@@ -43,6 +44,7 @@ export function withIdMaps(progress: CourseProgress): CourseProgress {
     blocks: toIdMap(progress.blocks),
     notes: toIdMap(progress.notes),
     ratings: toIdMap(progress.ratings),
+    ...(progress.quizzes ? { quizzes: toIdMap(progress.quizzes) } : {}),
   };
 }
 
@@ -252,7 +254,9 @@ export function addAttempt(progress: CourseProgress, attempt: QuizAttempt, now: 
   const attempts = [...progress.attempts, attempt];
   const last = progress.attempts[progress.attempts.length - 1];
   if (last && compareAttempts(last, attempt) > 0) attempts.sort(compareAttempts);
-  return { ...progress, attempts, updatedAt: touched(progress, now) };
+  // The figures count it once: it is new to this copy, and its id is random.
+  const figures = foldAttempt(quizFigures(progress, attempt.quizId), attempt);
+  return { ...progress, attempts, quizzes: withEntry(progress.quizzes ?? emptyIdMap(), attempt.quizId, figures), updatedAt: touched(progress, now) };
 }
 
 /**

@@ -6,11 +6,11 @@
 import Cmi5 from '@xapi/cmi5';
 import type { CourseManifest } from '../content/schema/manifest.ts';
 import type { CourseProgress } from '../engine/progress-types.ts';
-import { getCourseProgress, sharedProgressStore } from '../player/state/course-progress.svelte.ts';
 import { adoptLmsProgress } from './adopt.ts';
 import { follow, type ReportOutcome, type Reporter } from './follow.svelte.ts';
 import { learnerStore } from './learner-store.ts';
 import type { LmsNotices } from './lms-notices.svelte.ts';
+import type { ProgressHost } from './progress-host.ts';
 import { lmsReport } from './report.ts';
 import { decodeProgress, encodeProgress, SUSPEND_DATA_LIMITS } from './suspend-data.ts';
 import { isoDuration } from './time-format.ts';
@@ -140,7 +140,7 @@ async function readSaved(cmi5: Cmi5): Promise<SavedState> {
   }
 }
 
-export async function connectCmi5(course: CourseManifest, notices: LmsNotices): Promise<void> {
+export async function connectCmi5(course: CourseManifest, notices: LmsNotices, host: ProgressHost): Promise<void> {
   if (!Cmi5.isCmiAvailable) {
     notices.set('standalone', true);
     return;
@@ -159,7 +159,7 @@ export async function connectCmi5(course: CourseManifest, notices: LmsNotices): 
   const { actor, registration } = cmi5.getLaunchParameters() as { actor: { account?: { name?: string }; mbox?: string }; registration: string };
   // One device copy per learner and registration: a new registration in the LMS starts afresh.
   const learner = `${actor.account?.name ?? actor.mbox ?? ''}|${registration}`;
-  const state = getCourseProgress(course.id, { course, store: learnerStore(sharedProgressStore(), learner) });
+  const state = host.open(course, learnerStore(host.store, learner));
   await state.ready;
   const saved = await readSaved(cmi5);
   const fromLms = typeof saved.data === 'string' ? decodeProgress(saved.data, course.id) : null;

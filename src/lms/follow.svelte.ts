@@ -3,7 +3,7 @@
 // each supplies a Reporter that writes in its own standard.
 import { untrack } from 'svelte';
 import type { CourseProgress } from '../engine/progress-types.ts';
-import type { CourseProgressState } from '../player/state/course-progress.svelte.ts';
+import type { LmsProgress } from './progress-host.ts';
 import type { LmsNotices } from './lms-notices.svelte.ts';
 
 export interface ReportOutcome {
@@ -25,7 +25,7 @@ export interface Reporter {
 
 const lessonsDone = (progress: CourseProgress): number => Object.values(progress.lessons).filter((lesson) => lesson.completedAt !== undefined).length;
 
-export function follow(state: CourseProgressState, reporter: Reporter, notices: LmsNotices): void {
+export function follow(state: LmsProgress, reporter: Reporter, notices: LmsNotices): void {
   const started = performance.now();
   let acknowledged = false;
   let finished = false;

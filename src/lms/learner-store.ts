@@ -9,6 +9,7 @@ export const ACKNOWLEDGED_KEY = 'lms-acknowledged';
 /** `store`, with every key moved under the learner's own prefix. */
 export function learnerStore(store: ProgressStore, learnerId: string): ProgressStore {
   const prefix = `lms:${encodeURIComponent(learnerId || 'anonymous')}:`;
+  const within = (key: string | undefined): string | undefined => (key === undefined ? undefined : prefix + key);
   return {
     open: () => store.open(),
     checkWritable: () => store.checkWritable(),
@@ -16,9 +17,10 @@ export function learnerStore(store: ProgressStore, learnerId: string): ProgressS
     set: (key, value) => store.set(prefix + key, value),
     remove: (key) => store.remove(prefix + key),
     range: async (keyPrefix, options) => {
-      const page = await store.range(prefix + keyPrefix, options.after === undefined ? options : { ...options, after: prefix + options.after });
+      const page = await store.range(prefix + keyPrefix, { ...options, after: within(options.after), before: within(options.before) });
       return page.ok ? { ok: true, value: page.value.map((entry) => ({ ...entry, key: entry.key.slice(prefix.length) })) } : page;
     },
+    count: (keyPrefix, options = {}) => store.count(prefix + keyPrefix, { after: within(options.after) }),
     keys: async () => {
       const all = await store.keys();
       return all.ok ? { ok: true, value: all.value.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) } : all;

@@ -3,6 +3,7 @@
 import type { CourseManifest } from '../content/schema/manifest.ts';
 import { courseCompletion } from '../engine/completion.ts';
 import type { CourseProgress } from '../engine/progress-types.ts';
+import { quizFigures } from '../engine/quiz-figures.ts';
 
 export interface LmsReport {
   /** Every lesson done and every quiz passed (the player's own rule for a finished course). */
@@ -20,10 +21,10 @@ export interface LmsReport {
 export function lmsReport(course: CourseManifest, progress: CourseProgress): LmsReport {
   const completion = courseCompletion(course, progress);
   const quizIds = course.quizzes.map((quiz) => quiz.id);
-  const attempted = quizIds.filter((id) => progress.attempts.some((attempt) => attempt.quizId === id));
+  const attempted = quizIds.filter((id) => quizFigures(progress, id) !== undefined);
   let score: LmsReport['score'] = null;
   if (attempted.length > 0) {
-    const best = quizIds.map((id) => Math.max(0, ...progress.attempts.filter((attempt) => attempt.quizId === id).map((attempt) => attempt.percent)));
+    const best = quizIds.map((id) => Math.max(0, quizFigures(progress, id)?.best ?? 0));
     const percent = Math.round((best.reduce((sum, value) => sum + value, 0) / quizIds.length) * 100) / 100;
     score = { percent, passed: completion.quizzesPassed === completion.quizzesTotal };
   }

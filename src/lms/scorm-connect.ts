@@ -1,16 +1,16 @@
 // SCORM 1.2 and 2004 in the player: start the session, restore the LMS's copy of the learner's
 // progress, and report at checkpoints through follow(). Loaded by connect.svelte.ts in SCORM packages.
 import type { CourseManifest } from '../content/schema/manifest.ts';
-import { getCourseProgress, sharedProgressStore, type CourseProgressState } from '../player/state/course-progress.svelte.ts';
 import { adoptLmsProgress } from './adopt.ts';
 import { follow, type Reporter } from './follow.svelte.ts';
 import { ACKNOWLEDGED_KEY, learnerStore } from './learner-store.ts';
 import type { LmsNotices } from './lms-notices.svelte.ts';
+import type { LmsProgress, ProgressHost } from './progress-host.ts';
 import { lmsReport } from './report.ts';
 import { ScormSession, type ScormVersion } from './scorm-session.ts';
 import { decodeProgress } from './suspend-data.ts';
 
-export async function connectScorm(version: ScormVersion, course: CourseManifest, notices: LmsNotices): Promise<void> {
+export async function connectScorm(version: ScormVersion, course: CourseManifest, notices: LmsNotices, host: ProgressHost): Promise<void> {
   const session = ScormSession.find(version);
   const launch = session?.start() ?? null;
   if (!session || !launch) {
@@ -18,8 +18,8 @@ export async function connectScorm(version: ScormVersion, course: CourseManifest
     notices.set('standalone', true);
     return;
   }
-  const store = learnerStore(sharedProgressStore(), launch.learnerId);
-  const state = getCourseProgress(course.id, { course, store });
+  const store = learnerStore(host.store, launch.learnerId);
+  const state = host.open(course, store);
   await state.ready;
   await adoptLmsCopy(state, session, store);
   notices.set('review', session.readOnly);
@@ -30,7 +30,7 @@ export async function connectScorm(version: ScormVersion, course: CourseManifest
  * The LMS's copy wins (adopt.ts). A new attempt in the LMS, after this device's work was once taken by
  * it, starts the device's copy afresh too; work the LMS never took is kept and sent.
  */
-async function adoptLmsCopy(state: CourseProgressState, session: ScormSession, store: ReturnType<typeof learnerStore>): Promise<void> {
+async function adoptLmsCopy(state: LmsProgress, session: ScormSession, store: ReturnType<typeof learnerStore>): Promise<void> {
   const launch = session.launch!;
   const fromLms = decodeProgress(launch.suspendData, state.courseId);
   if (fromLms) {

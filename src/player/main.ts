@@ -10,6 +10,7 @@ import type { ContentSource } from './routes/resolve.ts';
 import './app.css';
 import App from './App.svelte';
 import { appUpdate } from './state/app-update.svelte.ts';
+import type { ProgressStore } from '../storage/store.ts';
 
 const details = () => import('virtual:coursemark/details');
 const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1500));
@@ -31,8 +32,10 @@ const content: ContentSource = {
 // The LMS's copy of the learner's progress is restored before the player shows anything; whatever goes
 // wrong with the LMS, the player still opens.
 if (__COURSEMARK_LMS__ !== 'none') {
+  const { getCourseProgress, sharedProgressStore } = await import('./state/progress-registry.ts');
+  const host = { store: sharedProgressStore(), open: (course: CourseManifest, store: ProgressStore) => getCourseProgress(course.id, { course, store }) };
   await Promise.all(catalogue.courses.map((card) => content.loadCourse(card.id)))
-    .then((courses) => import('../lms/connect.svelte.ts').then((lms) => lms.connectLms({ courses })))
+    .then((courses) => import('../lms/connect.svelte.ts').then((lms) => lms.connectLms({ courses }, host)))
     .catch(() => {});
 }
 

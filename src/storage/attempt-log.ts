@@ -3,7 +3,7 @@
 // The course's summary record (records.ts) holds everything else.
 import { compareAttempts } from '../engine/progress.ts';
 import type { QuizAttempt } from '../engine/progress-types.ts';
-import { attemptKey, attemptPrefix } from './keys.ts';
+import { attemptKey, attemptPrefix, attemptsSinceKey, quizAttemptPrefix } from './keys.ts';
 import { isAttempt } from './record-check.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
 
@@ -27,14 +27,21 @@ export interface AttemptPage {
   damaged: string[];
 }
 
-/** One page of a course's attempts in key order (quiz, then time). */
-export async function readAttemptPage(
-  store: ProgressStore,
-  courseId: string,
-  options: { after?: string; limit?: number } = {},
-): Promise<StoreResult<AttemptPage>> {
+export interface PageOptions {
+  /** One quiz's attempts only. */
+  quizId?: string;
+  /** The key a previous page returned as `next`. */
+  after?: string;
+  limit?: number;
+  /** Newest first (a history page): `next` then continues with older attempts. */
+  newestFirst?: boolean;
+}
+
+/** One page of a course's (or a quiz's) attempts in key order (quiz, then time), or newest first. */
+export async function readAttemptPage(store: ProgressStore, courseId: string, options: PageOptions = {}): Promise<StoreResult<AttemptPage>> {
   const limit = options.limit ?? ATTEMPT_PAGE;
-  const page = await store.range(attemptPrefix(courseId), { after: options.after, limit });
+  const prefix = options.quizId === undefined ? attemptPrefix(courseId) : quizAttemptPrefix(courseId, options.quizId);
+  const page = await store.range(prefix, options.newestFirst ? { before: options.after, limit, newestFirst: true } : { after: options.after, limit });
   if (!page.ok) return page;
   const attempts: QuizAttempt[] = [];
   const damaged: string[] = [];
@@ -63,6 +70,12 @@ export async function readAllAttempts(
     after = page.value.next;
   }
   return { ok: true, value: { attempts: attempts.sort(compareAttempts), damaged } };
+}
+
+/** How many attempts of a quiz the log holds, finished at `since` or later (the last reset). */
+export function countAttempts(store: ProgressStore, courseId: string, quizId: string, since: number | undefined): Promise<StoreResult<number>> {
+  const prefix = quizAttemptPrefix(courseId, quizId);
+  return store.count(prefix, since === undefined ? {} : { after: attemptsSinceKey(courseId, quizId, since) });
 }
 
 /** Removes every attempt of a course (the learner started it again). */

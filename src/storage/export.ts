@@ -112,14 +112,14 @@ function quoteList(ids: string[]): string {
   return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
 }
 
-/** Where a file holds maps keyed by id: courses, a course's lessons, blocks, notes and ratings, a matching answer, study plans, review cards. */
+/** Where a file holds maps keyed by id: courses, a course's lessons, blocks, notes, ratings and quiz figures, a matching answer, study plans, review cards. */
 function isIdMapPath(path: readonly string[]): boolean {
   const [first, , third, , fifth, , seventh, eighth] = path;
   if (first === 'studyReminders') return path.length === 1;
   if (first === 'reviewQueue') return path.length === 2 && path[1] === 'cards';
   if (first !== 'courses') return false;
   if (path.length === 1) return true;
-  if (path.length === 3) return third === 'lessons' || third === 'blocks' || third === 'notes' || third === 'ratings';
+  if (path.length === 3) return third === 'lessons' || third === 'blocks' || third === 'notes' || third === 'ratings' || third === 'quizzes';
   return path.length === 8 && third === 'attempts' && fifth === 'results' && seventh === 'answer' && eighth === 'chosen';
 }
 

@@ -27,13 +27,24 @@ export function attemptPrefix(courseId: string): string {
   return `${ATTEMPT_PREFIX}${encodeURIComponent(courseId)}/`;
 }
 
+/** The start of every attempt key of one quiz of a course. */
+export function quizAttemptPrefix(courseId: string, quizId: string): string {
+  return `${attemptPrefix(courseId)}${encodeURIComponent(quizId)}/`;
+}
+
+const attemptTime = (time: number): string => String(Math.max(0, Math.floor(time))).padStart(15, '0');
+
+/** Every attempt key of the quiz finished at `time` or later sorts after this one. */
+export function attemptsSinceKey(courseId: string, quizId: string, time: number): string {
+  return `${quizAttemptPrefix(courseId, quizId)}${attemptTime(time)}`;
+}
+
 /**
  * Where one finished quiz attempt lives, written once and never rewritten. Keys sort by course,
  * quiz and finishing time (zero-padded epoch ms), so a course's or a quiz's attempts are one range.
  */
 export function attemptKey(courseId: string, attempt: { quizId: string; finishedAt: number; id: string }): string {
-  const time = String(Math.max(0, Math.floor(attempt.finishedAt))).padStart(15, '0');
-  return `${attemptPrefix(courseId)}${encodeURIComponent(attempt.quizId)}/${time}/${encodeURIComponent(attempt.id)}`;
+  return `${quizAttemptPrefix(courseId, attempt.quizId)}${attemptTime(attempt.finishedAt)}/${encodeURIComponent(attempt.id)}`;
 }
 
 /**

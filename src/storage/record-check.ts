@@ -124,6 +124,10 @@ const isRecordShape = shape({
   ratings: map(shape({ value: isText, at: isTime })),
   // Absent in a summary record; inline in older ones (moved out on load).
   attempts: optional(list(isAttempt)),
+  // Absent in a record written before the figures: they are then computed from the log once.
+  quizzes: optional(
+    map(shape({ attempts: (v) => isNumber(v) && v >= 0 && Number.isInteger(v), best: isNumber, lastPercent: isNumber, lastAt: isTime, passed: (v) => typeof v === 'boolean', firstPassedAt: optional(isTime) })),
+  ),
   position: nullable(shape({ lessonId: isId, at: isTime })),
   updatedAt: isTime,
   resetAt: optional(isTime),

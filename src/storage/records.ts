@@ -1,9 +1,10 @@
 // Reading and writing one course's progress: a small summary record (restored on load, a damaged
 // original kept aside before anything replaces it, read-merge-written on save so that another tab's
 // work is never overwritten) and the attempt log beside it (attempt-log.ts).
-import { mergeProgress } from '../engine/progress-merge.ts';
-import type { CourseProgress, QuizAttempt } from '../engine/progress-types.ts';
-import { readAllAttempts, writeAttempts } from './attempt-log.ts';
+import { emptyIdMap, getOwn, setOwn, withEntry } from '../engine/id-map.ts';
+import { followsReset, mergeProgress } from '../engine/progress-merge.ts';
+import type { CourseProgress, QuizAttempt, QuizFigures } from '../engine/progress-types.ts';
+import { figuresByQuiz, quizFigures } from '../engine/quiz-figures.ts';
 import { canonicalJson } from '../engine/canonical.ts';
 import { hasCycle, withoutCycles } from './cycles.ts';
 import { progressKey, quarantineKey, quarantinePrefix } from './keys.ts';
@@ -11,6 +12,9 @@ import { CLOCK_SKEW_MS, boundTimes, emptyProgress } from '../engine/progress.ts'
 import { isSoundRecord, progressOfSoundRecord, toSummaryRecord } from './record-check.ts';
 import type { Restored } from './restore.ts';
 import type { ProgressStore, StoreResult } from './store.ts';
+
+/** The attempt log, loaded when a save or a migration first needs it: opening a course does not. */
+const attemptLog = () => import('./attempt-log.ts');
 
 /** A damaged record kept aside under quarantineKey(). */
 export interface QuarantineRecord {
@@ -39,6 +43,8 @@ export interface LoadedProgress {
   migratedFrom: number | null;
   /** The write id found in storage (see saveProgress). */
   writeId: string | null;
+  /** The attempt log was read (a migration): `progress.attempts` holds all of it. */
+  logRead: boolean;
 }
 
 export interface SavedProgress {
@@ -125,6 +131,7 @@ async function keepAside(
  * crash between the phases loses nothing and counts nothing twice.
  */
 async function moveAttempts(store: ProgressStore, courseId: string, inline: readonly QuizAttempt[]): Promise<StoreResult<QuizAttempt[]>> {
+  const { readAllAttempts, writeAttempts } = await attemptLog();
   const written = await writeAttempts(store, courseId, inline);
   if (!written.ok) return written;
   const log = await readAllAttempts(store, courseId);
@@ -148,7 +155,7 @@ async function withLog(
 ): Promise<StoreResult<{ progress: CourseProgress; moved: boolean; problems: string[] }>> {
   const inline = progress.attempts;
   const log = inline.length > 0 ? await moveAttempts(store, progress.courseId, inline) : null;
-  const read = log?.ok ? { ok: true as const, value: { attempts: log.value, damaged: [] } } : await readAllAttempts(store, progress.courseId);
+  const read = log?.ok ? { ok: true as const, value: { attempts: log.value, damaged: [] } } : await (await attemptLog()).readAllAttempts(store, progress.courseId);
   if (!read.ok) return read;
   const problems = read.value.damaged.map((key) => `${key}: not a quiz attempt`);
   if (read.value.damaged.length > 0) {
@@ -162,15 +169,18 @@ async function withLog(
     if (kept.ok) for (const key of read.value.damaged) await store.remove(key);
   }
   const attempts = mergeProgress({ ...progress, attempts: inline }, { ...progress, attempts: sinceReset(read.value.attempts, progress.resetAt) }).attempts;
-  return { ok: true, value: { progress: { ...progress, attempts }, moved: log === null || log.ok, problems } };
+  // The figures of the whole log, computed once: from now on they are kept up as attempts are added.
+  return { ok: true, value: { progress: { ...progress, attempts, quizzes: figuresByQuiz(attempts) }, moved: log === null || log.ok, problems } };
 }
 
 /**
- * Loads a course's progress: the summary record restored, migrated and, when damaged, kept aside and
- * rewritten clean; then its attempts, read page by page. Attempts still inline in an older record
- * are moved to their own keys first (two phases: see moveAttempts).
+ * Loads a course's summary: the record restored, migrated and, when damaged, kept aside and rewritten
+ * clean. A current summary is all the course home needs, so the attempt log is read only to move
+ * attempts still inline in an older record to their own keys (two phases: see moveAttempts), to
+ * compute the per-quiz figures of a record written before them, or after damage; the attempts read
+ * then are in `progress.attempts`, otherwise it is empty.
  */
-export async function loadProgress(store: ProgressStore, courseId: string, now: number): Promise<StoreResult<LoadedProgress>> {
+export async function loadSummary(store: ProgressStore, courseId: string, now: number): Promise<StoreResult<LoadedProgress>> {
   const key = progressKey(courseId);
   const stored = await store.get(key);
   if (!stored.ok) return stored;
@@ -186,18 +196,22 @@ export async function loadProgress(store: ProgressStore, courseId: string, now: 
     migratedFrom: restored.migratedFrom,
     // A damaged record's write id must not vouch for it: what it holds was not all restored.
     writeId: restored.problems.length > 0 ? null : storedWriteId(stored.value),
+    logRead: false,
   };
   if (restored.problems.length > 0) {
     const kept = await keepAside(store, courseId, stored.value, restored.problems, now);
     if (!kept.ok) loaded.keepAsideFailed = kept;
     else loaded.quarantinedAs = kept.value;
   }
+  const noFigures = stored.value !== null && bounded.quizzes === undefined;
+  const rewrite = restored.problems.length > 0 || restored.migratedFrom !== null || bounded !== restored.progress || bounded.attempts.length > 0 || noFigures;
+  if (!rewrite) return { ok: true, value: loaded };
   const whole = await withLog(store, bounded, now);
   if (!whole.ok) return whole;
   loaded.progress = whole.value.progress;
   loaded.problems = [...loaded.problems, ...whole.value.problems];
-  const rewrite = restored.problems.length > 0 || restored.migratedFrom !== null || bounded !== restored.progress || bounded.attempts.length > 0;
-  if (rewrite && whole.value.moved && !loaded.keepAsideFailed) {
+  loaded.logRead = true;
+  if (whole.value.moved && !loaded.keepAsideFailed) {
     // Phase 2: the summary replaces the old record, so the next start reads a clean, current one.
     // If this fails the next save retries.
     const writeId = `load:${now}`;
@@ -205,6 +219,42 @@ export async function loadProgress(store: ProgressStore, courseId: string, now: 
     if (written.ok) loaded.writeId = writeId;
   }
   return { ok: true, value: loaded };
+}
+
+/** A course's whole progress, its attempts included, read page by page (an export, the tests). */
+export async function loadProgress(store: ProgressStore, courseId: string, now: number): Promise<StoreResult<LoadedProgress>> {
+  const loaded = await loadSummary(store, courseId, now);
+  if (!loaded.ok || loaded.value.logRead) return loaded;
+  const whole = await withLog(store, loaded.value.progress, now);
+  if (!whole.ok) return whole;
+  const { progress, problems } = whole.value;
+  return { ok: true, value: { ...loaded.value, progress, problems: [...loaded.value.problems, ...problems], logRead: true } };
+}
+
+/**
+ * The summary's figures with the attempts held in memory folded in (an import merged before its
+ * save, progress built from attempts alone): what the stored summary says of each quiz.
+ */
+function summaryOf(progress: CourseProgress): CourseProgress {
+  if (progress.quizzes === undefined && progress.attempts.length === 0) return { ...progress, attempts: [] };
+  const quizzes = emptyIdMap<QuizFigures>();
+  const ids = new Set([...Object.keys(progress.quizzes ?? {}), ...progress.attempts.map((attempt) => attempt.quizId)]);
+  for (const id of ids) setOwn(quizzes, id, quizFigures(progress, id)!);
+  return { ...progress, attempts: [], quizzes };
+}
+
+/** The figures with each named quiz's count taken from the log, which holds the union of every tab's attempts. */
+async function recount(store: ProgressStore, progress: CourseProgress, quizIds: Iterable<string>): Promise<CourseProgress> {
+  if (!progress.quizzes) return progress;
+  let quizzes = progress.quizzes;
+  for (const quizId of quizIds) {
+    const figures = getOwn(quizzes, quizId);
+    const counted = figures ? await (await attemptLog()).countAttempts(store, progress.courseId, quizId, progress.resetAt) : null;
+    if (figures && counted?.ok && counted.value > 0 && counted.value !== figures.attempts) {
+      quizzes = withEntry(quizzes, quizId, { ...figures, attempts: counted.value });
+    }
+  }
+  return quizzes === progress.quizzes ? progress : { ...progress, quizzes };
 }
 
 export interface SaveOptions {
@@ -229,12 +279,14 @@ export async function saveProgress(
 ): Promise<StoreResult<SavedProgress>> {
   const courseId = progress.courseId;
   // Attempts first: the summary never speaks of an attempt the log does not hold.
-  const appended = await writeAttempts(store, courseId, options.newAttempts ?? []);
+  const appended = await (await attemptLog()).writeAttempts(store, courseId, options.newAttempts ?? []);
   if (!appended.ok) return appended;
   const key = progressKey(courseId);
   const stored = await store.get(key);
   if (!stored.ok) return stored;
-  let merged: CourseProgress = { ...progress, attempts: [] };
+  let merged = summaryOf(progress);
+  // Counts that may miss another tab's attempts: those of quizzes with new attempts, and any the two copies disagree on.
+  const recounted = new Set((options.newAttempts ?? []).map((attempt) => attempt.quizId));
   const untouched = options.lastWriteId != null && storedWriteId(stored.value) === options.lastWriteId;
   if (stored.value !== null && !untouched) {
     const restored = await restore(stored.value, courseId, options.now);
@@ -242,7 +294,7 @@ export async function saveProgress(
       const kept = await keepAside(store, courseId, stored.value, restored.problems, options.now);
       if (!kept.ok) return kept;
     }
-    if ((restored.progress.resetAt ?? -1) > (progress.resetAt ?? -1)) {
+    if (followsReset(restored.progress, progress)) {
       // Merging would bring back what the learner chose to remove.
       return { ok: true, value: { progress: restored.progress, writeId: storedWriteId(stored.value) ?? '', followedReset: true } };
     }
@@ -252,18 +304,12 @@ export async function saveProgress(
       const moved = await moveAttempts(store, courseId, theirs.attempts);
       if (!moved.ok) return moved;
     }
-    merged = mergeProgress(theirs, merged);
+    const their = { ...summaryOf(theirs), attempts: theirs.attempts };
+    for (const id of Object.keys(their.quizzes ?? {})) if (getOwn(their.quizzes!, id)?.attempts !== getOwn(merged.quizzes ?? {}, id)?.attempts) recounted.add(id);
+    merged = mergeProgress(their, merged);
   }
+  merged = await recount(store, merged, recounted);
   const written = await store.set(key, { ...toSummaryRecord(merged), writeId: options.writeId });
   if (!written.ok) return written;
   return { ok: true, value: { progress: merged, writeId: options.writeId } };
-}
-
-/** Merges progress from elsewhere (an import) into what is stored, without a live player. */
-export async function mergeIntoStore(
-  store: ProgressStore,
-  progress: CourseProgress,
-  now: number,
-): Promise<StoreResult<SavedProgress>> {
-  return saveProgress(store, progress, { now, writeId: `import:${now}:${progress.courseId}`, newAttempts: progress.attempts });
 }

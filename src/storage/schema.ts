@@ -86,6 +86,16 @@ export const QuizAttemptSchema = z.looseObject({
   passed: z.boolean(),
 });
 
+/** Per-quiz figures in the summary (engine/quiz-figures.ts). */
+export const QuizFiguresSchema = z.looseObject({
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  best: z.number(),
+  lastPercent: z.number(),
+  lastAt: Timestamp,
+  passed: z.boolean(),
+  firstPassedAt: z.optional(Timestamp),
+});
+
 export const PositionSchema = z.looseObject({ lessonId: Id, at: Timestamp });
 
 /** The fields of CourseProgress, one schema each: restore salvages a damaged record field by field. */
@@ -96,6 +106,7 @@ export const PROGRESS_FIELDS = {
   notes: z.record(Key, NoteSchema),
   ratings: z.record(Key, RatingSchema),
   attempts: z.array(QuizAttemptSchema),
+  quizzes: z.optional(z.record(Key, QuizFiguresSchema)),
   position: z.nullable(PositionSchema),
   updatedAt: Timestamp,
   resetAt: z.optional(Timestamp),

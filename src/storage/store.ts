@@ -40,10 +40,21 @@ export interface ProgressStore {
   remove(key: string): Promise<StoreResult<void>>;
   keys(): Promise<StoreResult<string[]>>;
   /**
-   * Up to `limit` entries whose keys start with `prefix`, in key order, after the key `after`: a
-   * long history is read page by page, each page one small task.
+   * Up to `limit` entries whose keys start with `prefix` and lie strictly between `after` and
+   * `before`, in key order or newest (last) first: a long history is read page by page, each page
+   * one small task.
    */
-  range(prefix: string, options: { after?: string; limit: number }): Promise<StoreResult<StoredEntry[]>>;
+  range(prefix: string, options: RangeOptions): Promise<StoreResult<StoredEntry[]>>;
+  /** How many keys start with `prefix` (after the key `after`): the log's size, without its values. */
+  count(prefix: string, options?: { after?: string }): Promise<StoreResult<number>>;
+}
+
+export interface RangeOptions {
+  after?: string;
+  before?: string;
+  limit: number;
+  /** From the end of the range backwards. */
+  newestFirst?: boolean;
 }
 
 export interface StoredEntry {
@@ -125,57 +136,15 @@ async function openLocalforage(name: string, drivers: DriverName[], timeoutMs: n
 /** The last character of a key range: every key with the prefix sorts before prefix + this. */
 const RANGE_END = '\uffff';
 
-/** Opens localforage's database for reading without creating it; null when that cannot be done. */
-function openForReading(database: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    let request: IDBOpenDBRequest;
-    try {
-      if (typeof indexedDB === 'undefined' || !indexedDB) return resolve(null);
-      request = indexedDB.open(database);
-    } catch {
-      return resolve(null);
-    }
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onblocked = () => resolve(null);
-    request.onerror = () => resolve(null);
-    request.onsuccess = () => {
-      const db = request.result;
-      // Never stand in the way of localforage creating or upgrading its database.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-  });
-}
+/** What reading straight from IndexedDB found: the database, none yet (nothing stored), or no way in. */
+type Opened = { db: IDBDatabase } | { absent: true } | null;
 
 /**
- * One page of a key range straight from localforage's IndexedDB store: localforage can only list
- * every key of the store and read values one transaction each, which for 10,000 attempts takes
- * seconds; a bounded getAll over a key range reads a page in one request. Null when IndexedDB
- * cannot be used this way (the caller falls back to localforage).
+ * The one way the store opens localforage's database itself, for reading without loading
+ * localforage: never creates it (a database that does not exist yet holds nothing, and localforage
+ * must be the one to create it) and never stands in the way of localforage upgrading it.
  */
-function rangeIndexedDb(db: IDBDatabase, storeName: string, prefix: string, after: string | undefined, limit: number): Promise<StoredEntry[] | null> {
-  return new Promise((resolve) => {
-    try {
-      if (!db.objectStoreNames.contains(storeName)) return resolve([]);
-      const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-      const range = IDBKeyRange.bound(after ?? prefix, prefix + RANGE_END, after !== undefined, false);
-      const keys = store.getAllKeys(range, limit);
-      const values = store.getAll(range, limit);
-      values.onsuccess = () => resolve((keys.result as IDBValidKey[]).map((key, index) => ({ key: String(key), value: values.result[index] })));
-      values.onerror = () => resolve(null);
-    } catch {
-      resolve(null);
-    }
-  });
-}
-
-/**
- * Reads one value straight from localforage's IndexedDB database, without loading localforage: the
- * first screen shows the learner's progress without waiting for the library, which is only needed
- * for writing. Resolves to `{ value }` (null when nothing is stored) or to null when this way of
- * reading does not apply (no IndexedDB, blocked, an error): the caller then uses localforage.
- */
-export function peekIndexedDb(database: string, storeName: string, key: string): Promise<{ value: unknown } | null> {
+function openExisting(database: string): Promise<Opened> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -186,40 +155,126 @@ export function peekIndexedDb(database: string, storeName: string, key: string):
     }
     let absent = false;
     request.onupgradeneeded = () => {
-      // The database does not exist yet: nothing is stored. Abort so that localforage creates it.
       absent = true;
       request.transaction?.abort();
     };
     request.onblocked = () => resolve(null);
-    request.onerror = () => resolve(absent ? { value: null } : null);
+    request.onerror = () => resolve(absent ? { absent: true } : null);
     request.onsuccess = () => {
       const db = request.result;
-      try {
-        if (!db.objectStoreNames.contains(storeName)) {
-          db.close();
-          return resolve({ value: null });
-        }
-        const get = db.transaction(storeName, 'readonly').objectStore(storeName).get(key);
-        get.onsuccess = () => {
-          db.close();
-          resolve({ value: get.result ?? null });
-        };
-        get.onerror = () => {
-          db.close();
-          resolve(null);
-        };
-      } catch {
-        db.close();
-        resolve(null);
-      }
+      db.onversionchange = () => db.close();
+      resolve({ db });
     };
   });
+}
+
+/** A read-only request on the store, or null when it cannot be made (the caller uses localforage). */
+function readFrom<T>(db: IDBDatabase, storeName: string, read: (store: IDBObjectStore, done: (value: T | null) => void) => void, empty: T): Promise<T | null> {
+  return new Promise((resolve) => {
+    try {
+      if (!db.objectStoreNames.contains(storeName)) return resolve(empty);
+      read(db.transaction(storeName, 'readonly').objectStore(storeName), resolve);
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+/** The key range of a prefix, between the keys `after` and `before` (both left out). */
+function keyRange(prefix: string, after: string | undefined, before: string | undefined): IDBKeyRange {
+  return IDBKeyRange.bound(after ?? prefix, before ?? prefix + RANGE_END, after !== undefined, before !== undefined);
+}
+
+/**
+ * One page of a key range straight from localforage's IndexedDB store: localforage can only list
+ * every key of the store and read values one transaction each, which for 10,000 attempts takes
+ * seconds. Oldest first is one bounded getAll; newest first a cursor walked backwards, stopped at
+ * the page's size.
+ */
+function rangeIndexedDb(db: IDBDatabase, storeName: string, prefix: string, options: RangeOptions): Promise<StoredEntry[] | null> {
+  const range = keyRange(prefix, options.after, options.before);
+  return readFrom<StoredEntry[]>(
+    db,
+    storeName,
+    (store, done) => {
+      if (!options.newestFirst) {
+        const keys = store.getAllKeys(range, options.limit);
+        const values = store.getAll(range, options.limit);
+        values.onsuccess = () => done((keys.result as IDBValidKey[]).map((key, index) => ({ key: String(key), value: values.result[index] })));
+        values.onerror = () => done(null);
+        return;
+      }
+      const entries: StoredEntry[] = [];
+      const cursor = store.openCursor(range, 'prev');
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at || entries.length >= options.limit) return done(entries);
+        entries.push({ key: String(at.key), value: at.value });
+        if (entries.length >= options.limit) return done(entries);
+        at.continue();
+      };
+      cursor.onerror = () => done(null);
+    },
+    [],
+  );
+}
+
+/**
+ * Reads one value straight from localforage's IndexedDB database, without loading localforage: the
+ * first screen shows the learner's progress without waiting for the library, which is only needed
+ * for writing. Resolves to `{ value }` (null when nothing is stored) or to null when this way of
+ * reading does not apply (no IndexedDB, blocked, an error): the caller then uses localforage.
+ */
+function getIndexedDb(db: IDBDatabase, storeName: string, key: string): Promise<{ value: unknown } | null> {
+  return readFrom<{ value: unknown }>(
+    db,
+    storeName,
+    (store, done) => {
+      const get = store.get(key);
+      get.onsuccess = () => done({ value: get.result ?? null });
+      get.onerror = () => done(null);
+    },
+    { value: null },
+  );
+}
+
+/** One value read through a connection of its own, closed afterwards (see getIndexedDb). */
+export async function peekIndexedDb(database: string, storeName: string, key: string): Promise<{ value: unknown } | null> {
+  const opened = await openExisting(database);
+  if (!opened) return null;
+  if ('absent' in opened) return { value: null };
+  try {
+    return await getIndexedDb(opened.db, storeName, key);
+  } finally {
+    opened.db.close();
+  }
+}
+
+function countIndexedDb(db: IDBDatabase, storeName: string, prefix: string, after: string | undefined): Promise<number | null> {
+  return readFrom<number>(
+    db,
+    storeName,
+    (store, done) => {
+      const count = store.count(keyRange(prefix, after, undefined));
+      count.onsuccess = () => done(count.result);
+      count.onerror = () => done(null);
+    },
+    0,
+  );
+}
+
+/** Keys with the prefix, strictly between `after` and `before`, in key order (the localforage way). */
+function keysInRange(keys: string[], prefix: string, options: { after?: string; before?: string }): string[] {
+  return keys
+    .filter((key) => key.startsWith(prefix) && (options.after === undefined || key > options.after) && (options.before === undefined || key < options.before))
+    .sort();
 }
 
 export function createStore(options: StoreOptions = {}): ProgressStore {
   const { backend, name = DATABASE_NAME, drivers = ['indexeddb', 'localstorage'], timeoutMs = 4000 } = options;
   let opening: Promise<StoreResult<StorageBackend>> | undefined;
-  let reader: Promise<IDBDatabase | null> | undefined;
+  /** One connection kept for reads; a database found absent is looked for again next time. */
+  let reader: Promise<Opened> | undefined;
 
   function connect(): Promise<StoreResult<StorageBackend>> {
     opening ??= (async (): Promise<StoreResult<StorageBackend>> => {
@@ -248,6 +303,16 @@ export function createStore(options: StoreOptions = {}): ProgressStore {
     }
   }
 
+  /** Reads straight from IndexedDB when that is how this store keeps data; null: use localforage. */
+  async function direct<T>(read: (db: IDBDatabase) => Promise<T | null>, absent: T): Promise<T | null> {
+    if (backend || drivers[0] !== 'indexeddb') return null;
+    reader ??= openExisting(name);
+    const opened = await reader;
+    if (!opened || 'absent' in opened) reader = undefined;
+    if (!opened) return null;
+    return 'absent' in opened ? absent : read(opened.db);
+  }
+
   return {
     async open() {
       const connected = await connect();
@@ -264,32 +329,29 @@ export function createStore(options: StoreOptions = {}): ProgressStore {
       return run((store) => store.removeItem(PROBE_KEY));
     },
     async get(key) {
-      if (!backend && !opening && drivers[0] === 'indexeddb') {
-        const peeked = await peekIndexedDb(name, STORE_NAME, key);
-        if (peeked) return { ok: true, value: peeked.value };
-      }
+      // Before localforage is loaded: once it is, reads go through it like the writes.
+      const peeked = opening ? null : await direct((db) => getIndexedDb(db, STORE_NAME, key), { value: null });
+      if (peeked) return { ok: true, value: peeked.value };
       return run(async (store) => (await store.getItem(key)) ?? null);
     },
     set: (key, value) => run(async (store) => void (await store.setItem(key, value))),
     remove: (key) => run((store) => store.removeItem(key)),
     keys: () => run((store) => store.keys()),
-    async range(prefix, { after, limit }) {
-      // Like get(): IndexedDB is read without loading localforage, over one connection kept for reads.
-      if (!backend && drivers[0] === 'indexeddb') {
-        reader ??= openForReading(name);
-        const db = await reader;
-        const page = db && (await rangeIndexedDb(db, STORE_NAME, prefix, after, limit));
-        if (page) return { ok: true, value: page };
-      }
+    async range(prefix, rangeOptions) {
+      const page = await direct((db) => rangeIndexedDb(db, STORE_NAME, prefix, rangeOptions), []);
+      if (page) return { ok: true, value: page };
       return run(async (store) => {
-        const keys = (await store.keys())
-          .filter((key) => key.startsWith(prefix) && (after === undefined || key > after))
-          .sort()
-          .slice(0, limit);
+        const keys = keysInRange(await store.keys(), prefix, rangeOptions);
+        const chosen = rangeOptions.newestFirst ? keys.reverse().slice(0, rangeOptions.limit) : keys.slice(0, rangeOptions.limit);
         const entries: StoredEntry[] = [];
-        for (const key of keys) entries.push({ key, value: (await store.getItem(key)) ?? null });
+        for (const key of chosen) entries.push({ key, value: (await store.getItem(key)) ?? null });
         return entries;
       });
+    },
+    async count(prefix, countOptions = {}) {
+      const counted = await direct((db) => countIndexedDb(db, STORE_NAME, prefix, countOptions.after), 0);
+      if (counted !== null) return { ok: true, value: counted };
+      return run(async (store) => keysInRange(await store.keys(), prefix, countOptions).length);
     },
   };
 }

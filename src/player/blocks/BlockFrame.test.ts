@@ -2,7 +2,7 @@ import '@testing-library/svelte/vitest';
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SampleLesson from './SampleLesson.svelte';
-import { renderInLesson } from './test-render.ts';
+import { renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 describe('a compiled lesson', () => {
   it.each([

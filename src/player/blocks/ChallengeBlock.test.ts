@@ -3,8 +3,8 @@ import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { blockKey } from '../../engine/progress-types.ts';
 import ChallengeBlock from './ChallengeBlock.svelte';
-import { TestProgress } from './test-progress.svelte.ts';
-import { LESSON_ID, html, renderInLesson } from './test-render.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
+import { LESSON_ID, html, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const ID = 'challenge-map-a-journey';
 const props = { id: ID, title: 'Map a journey', children: html('<p>Draw your last purchase.</p>') };

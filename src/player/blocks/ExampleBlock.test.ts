@@ -2,7 +2,7 @@ import '@testing-library/svelte/vitest';
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SampleLesson from './SampleLesson.svelte';
-import { LESSON_ID, renderInLesson } from './test-render.ts';
+import { LESSON_ID, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const SOLUTION = 'The restaurant is the customer; its guests are the consumers.';
 

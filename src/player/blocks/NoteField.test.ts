@@ -8,8 +8,8 @@ import { noteKey } from '../../engine/progress-types.ts';
 import { createMemoryStore } from '../../storage/store.ts';
 import { CourseProgressState } from '../state/course-progress.svelte.ts';
 import SampleLesson from './SampleLesson.svelte';
-import type { TestProgress } from './test-progress.svelte.ts';
-import { LESSON_ID, renderInLesson } from './test-render.ts';
+import type { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
+import { LESSON_ID, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const BLOCK = 'reflection-face-to-face';
 const states: CourseProgressState[] = [];

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import OutcomesBlock from './OutcomesBlock.svelte';
 import SampleLesson from './SampleLesson.svelte';
-import { html, renderInLesson } from './test-render.ts';
+import { html, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const COURSE_OUTCOMES = ['Tell a customer from a consumer', 'Map a customer journey'];
 

@@ -3,8 +3,8 @@ import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { blockKey } from '../../engine/progress-types.ts';
 import SampleLesson from './SampleLesson.svelte';
-import { TestProgress } from './test-progress.svelte.ts';
-import { LESSON_ID, renderInLesson } from './test-render.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
+import { LESSON_ID, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const ID = 'question-who-is-the-customer';
 const ANSWER = 'The mother. The child is the consumer.';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CourseManifest } from '../../content/schema/manifest.ts';
 import type { QuizAttempt } from '../../engine/progress-types.ts';
 import QuizBlock from './QuizBlock.svelte';
-import { TestProgress } from './test-progress.svelte.ts';
-import { renderInLesson } from './test-render.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
+import { renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const props = { id: 'final', title: 'End-of-module quiz', questions: '12', pass: '80' };
 

@@ -3,8 +3,8 @@ import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { blockKey } from '../../engine/progress-types.ts';
 import RatingBlock from './RatingBlock.svelte';
-import { TestProgress } from './test-progress.svelte.ts';
-import { LESSON_ID, renderInLesson } from './test-render.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
+import { LESSON_ID, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 const props = { id: 'rating-experience', title: 'How was it?', choices: 'Excellent| Good |Average|Poor|' };
 

@@ -4,7 +4,7 @@ import { createRawSnippet } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import Reveal from './Reveal.svelte';
 import SampleLesson from './SampleLesson.svelte';
-import { renderInLesson } from './test-render.ts';
+import { renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 describe('Reveal', () => {
   it('simply shows its content outside a block that hides it', () => {

@@ -1,7 +1,7 @@
 import '@testing-library/svelte/vitest';
 import { fireEvent, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { html, renderInLesson } from './test-render.ts';
+import { html, renderInLesson } from '../../../tests/helpers/test-render.ts';
 import VideoBlock from './VideoBlock.svelte';
 
 const external = {

@@ -2,7 +2,7 @@ import '@testing-library/svelte/vitest';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import SampleLesson from './SampleLesson.svelte';
-import { html, renderInLesson } from './test-render.ts';
+import { html, renderInLesson } from '../../../tests/helpers/test-render.ts';
 import VideoBlock from './VideoBlock.svelte';
 
 // jsdom has no layout, so contrast is checked in real Chromium by the e2e suite; everything

@@ -4,7 +4,7 @@ import '@testing-library/svelte/vitest';
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { CaseStudyBlock, PurposeBlock, ReflectionBlock, TheoryBlock } from './index.ts';
-import { html, renderInLesson } from './test-render.ts';
+import { html, renderInLesson } from '../../../tests/helpers/test-render.ts';
 
 describe('blocks of a shared shape', () => {
   it.each([

@@ -5,7 +5,7 @@ import { fireEvent, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { points } from './format.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
-import { startQuiz, status } from './test-render.ts';
+import { startQuiz, status } from '../../../tests/helpers/test-render.ts';
 
 const WANTED = ['Awareness', 'Consideration', 'Purchase', 'Loyalty'];
 const list = () => screen.getByRole('list', { name: 'Put the stages of the customer journey in order.' });

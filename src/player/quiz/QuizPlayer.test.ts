@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scoreAttempt } from '../../engine/quiz-attempt.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
-import { renderQuiz, startQuiz, status } from './test-render.ts';
+import { renderQuiz, startQuiz, status } from '../../../tests/helpers/test-render.ts';
 
 const button = (name: string) => screen.getByRole('button', { name });
 const heading = (level: number) => screen.getByRole('heading', { level });

@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
-import { startQuiz } from './test-render.ts';
+import { startQuiz } from '../../../tests/helpers/test-render.ts';
 
 // jsdom has no layout, so contrast is left to the e2e suite in Chromium; names, roles, labels and
 // ARIA references are checked here, before and after each answer is checked.

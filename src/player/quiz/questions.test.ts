@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../content/schema/quiz.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
-import { startQuiz, status } from './test-render.ts';
+import { startQuiz, status } from '../../../tests/helpers/test-render.ts';
 
 const check = () => screen.getByRole('button', { name: 'Check answer' });
 /** The "Right answer: …" line under the verdict. */

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import QuizPlayer from './QuizPlayer.svelte';
 import { attempt, grading, questionViews, results } from './quiz-code.svelte.ts';
-import { TestProgress } from './test-progress.svelte.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
 
 // The grading arrives only when the test lets it: a slow network, made exact.

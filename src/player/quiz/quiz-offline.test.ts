@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import QuizPlayer from './QuizPlayer.svelte';
 import { LOAD_FAILED } from './quiz-code.svelte.ts';
-import { TestProgress } from './test-progress.svelte.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
 
 vi.mock('./questions/Numeric.svelte', () => {

@@ -8,7 +8,7 @@ import type { Quiz } from '../../content/schema/quiz.ts';
 import { draftKey } from '../../storage/keys.ts';
 import type { QuizDraft } from '../../storage/quiz-draft.ts';
 import { QUESTIONS, makeQuiz } from './test-quiz.ts';
-import { renderQuiz, startQuiz } from './test-render.ts';
+import { renderQuiz, startQuiz } from '../../../tests/helpers/test-render.ts';
 
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0);
 const button = (name: string) => screen.getByRole('button', { name });

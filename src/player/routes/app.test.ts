@@ -8,20 +8,23 @@ import FakeLesson from './fixtures/FakeLesson.svelte';
 import { salesCourse, serviceCourse } from './fixtures/courses.ts';
 import { createMemoryStore, createStore, type ProgressStore } from '../../storage/store.ts';
 import userEvent from '@testing-library/user-event';
-import { disposeCourseProgress, getCourseProgress } from '../state/course-progress.svelte.ts';
+import { disposeCourseProgress, getCourseProgress } from '../state/progress-registry.ts';
 import { appUpdate } from '../state/app-update.svelte.ts';
 
 // Every course's progress lives in a fresh in-memory store per test.
 const memory = vi.hoisted(() => ({ store: undefined as ProgressStore | undefined }));
-vi.mock('../state/course-progress.svelte.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../state/course-progress.svelte.ts')>();
+vi.mock('../state/progress-registry.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../state/progress-registry.ts')>();
   return {
     ...real,
     getCourseProgress: (courseId: string, options: Parameters<typeof real.getCourseProgress>[1] = {}) =>
       real.getCourseProgress(courseId, { ...options, store: memory.store, broadcast: false }),
-    exportAllProgress: async () => ({ json: '{"format":"coursemark-progress"}\n', fileName: 'coursemark-progress.json', courseCount: 1, warnings: [] }),
   };
 });
+vi.mock('../state/progress-files.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../state/progress-files.ts')>()),
+  exportAllProgress: async () => ({ json: '{"format":"coursemark-progress"}\n', fileName: 'coursemark-progress.json', courseCount: 1, warnings: [] }),
+}));
 
 const content: ContentSource = {
   catalogue: cardCatalogue({ courses: [serviceCourse, salesCourse] }),

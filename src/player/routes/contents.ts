@@ -1,8 +1,8 @@
 // The course's contents as the learner reads them: lessons in order, grouped by module, each quiz
 // inside the row of the lesson it sits in (one row, not two), with the learner's standing on it.
 import type { CourseManifest, LessonEntry, QuizEntry } from '../../content/schema/manifest.ts';
-import type { CourseProgress, QuizAttempt } from '../../engine/progress-types.ts';
-import { isQuizPassed } from '../../engine/completion.ts';
+import type { CourseProgress } from '../../engine/progress-types.ts';
+import { quizFigures } from '../../engine/quiz-figures.ts';
 
 export type ContentsItem =
   | { kind: 'lesson'; lesson: LessonEntry; number: number; quizzes: QuizEntry[] }
@@ -44,11 +44,7 @@ export interface QuizSummary {
 }
 
 export function quizSummary(quizId: string, progress: CourseProgress): QuizSummary {
-  const attempts: QuizAttempt[] = progress.attempts.filter((attempt) => attempt.quizId === quizId);
-  if (attempts.length === 0) return { attempts: 0, passed: false };
-  return {
-    attempts: attempts.length,
-    best: Math.max(...attempts.map((attempt) => attempt.percent)),
-    passed: isQuizPassed(quizId, progress),
-  };
+  const figures = quizFigures(progress, quizId);
+  if (!figures) return { attempts: 0, passed: false };
+  return { attempts: figures.attempts, best: figures.best, passed: figures.passed };
 }

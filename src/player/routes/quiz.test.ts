@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import QuizPage from './QuizPage.svelte';
 import { memoryProgress, serviceCourse } from './fixtures/courses.ts';
 import type { Quiz } from '../../content/schema/quiz.ts';
+import { TestProgress } from '../../../tests/helpers/test-progress.svelte.ts';
 
 // The page imports the quiz code on demand; compiling it the first time takes longer than a query waits.
 beforeAll(async () => {
@@ -66,6 +67,18 @@ describe('quiz page', () => {
     expect(document.title).toBe('Results: Final quiz · Customer service · Coursemark');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(window.location.hash).toBe('#/customer-service/quiz/final');
+  });
+
+  it('saves a finished attempt once: addAttempt writes it, the page flushes nothing more', async () => {
+    const user = userEvent.setup();
+    const progress = new TestProgress(serviceCourse.id);
+    render(QuizPage, { course: serviceCourse, entry, progress, loadQuiz: async () => quiz });
+    await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
+    await user.click(screen.getByRole('radio', { name: 'False' }));
+    await user.click(screen.getByRole('button', { name: 'Submit quiz' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Your results' })).toBeInTheDocument();
+    expect(progress.callsTo('addAttempt')).toHaveLength(1);
+    expect(progress.callsTo('flush')).toHaveLength(0);
   });
 
   it('points to the quiz when there are no results yet', async () => {

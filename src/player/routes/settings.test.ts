@@ -5,7 +5,7 @@ import SettingsPage from './SettingsPage.svelte';
 import { Settings } from '../state/settings.svelte.ts';
 import { salesCourse, serviceCourse } from './fixtures/courses.ts';
 import { createMemoryStore } from '../../storage/store.ts';
-import { disposeCourseProgress, getCourseProgress } from '../state/course-progress.svelte.ts';
+import { disposeCourseProgress, getCourseProgress } from '../state/progress-registry.ts';
 
 const courses = [serviceCourse, salesCourse];
 const progressOf = (courseId: string) => getCourseProgress(courseId);

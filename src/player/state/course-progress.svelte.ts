@@ -1,17 +1,20 @@
 // The learner's progress on one course as reactive state for the player: every action updates it at
 // once, saves follow (debounced, flushed when the page is hidden), other tabs' saves are merged in,
-// and a storage that is missing, full or damaged only ever produces a calm notice.
+// and a storage that is missing, full or damaged only ever produces a calm notice. The storage work
+// is progress-persistence.ts's, the timing save-schedule.ts's, the other tabs tab-sync.ts's; the
+// merge rules are the engine's (progress-merge.ts).
 import type { CourseManifest } from '../../content/schema/manifest.ts';
 import type { ProgressApi, StorageStatus } from '../../engine/progress-api.ts';
 import * as reduce from '../../engine/progress.ts';
-import { mergeProgress, sameData } from '../../engine/progress-merge.ts';
+import { followsReset, mergeProgress, sameData } from '../../engine/progress-merge.ts';
 import type { CourseProgress, QuizAttempt, SelfAssessment } from '../../engine/progress-types.ts';
-import { progressChannelName, progressKey } from '../../storage/keys.ts';
-import { loadProgress, restore, saveProgress } from '../../storage/records.ts';
-import { clearJournal, readJournal, writeJournal } from '../../storage/journal.ts';
-import { removeAttempts } from '../../storage/attempt-log.ts';
+import { restore } from '../../storage/records.ts';
 import { isAttempt, toSummaryRecord } from '../../storage/record-check.ts';
 import { createStore, type ProgressStore, type StoreFailure } from '../../storage/store.ts';
+import { ProgressPersistence, type HistoryPage } from './progress-persistence.ts';
+import { SaveSchedule } from './save-schedule.ts';
+import { StudyTime } from './study-time.ts';
+import { TabSync, type SavedMessage } from './tab-sync.ts';
 
 /** What the learner is told. Calm, and always with what to do next. */
 export const NOTICES = {
@@ -25,14 +28,8 @@ export const NOTICES = {
     'Some saved progress could not be read. It has been left untouched on this device, and everything that could be recovered is restored.',
 } as const;
 
-/** Longest wait between a change and its safety copy, however large the copy (journal.ts). */
-const MAX_JOURNAL_GAP_MS = 250;
-
-/** Longest stretch of one lesson counted as study time without the learner moving on (an idle tab). */
-const MAX_STUDY_STRETCH_MS = 30 * 60 * 1000;
-
 export interface CourseProgressOptions {
-  /** Where progress is kept; defaults to the shared localforage store. */
+  /** Where progress is kept (progress-registry.ts hands in the shared store); defaults to a store of its own. */
   store?: ProgressStore;
   /** The course's manifest: lets lesson completion be stamped as it happens. */
   course?: CourseManifest;
@@ -44,30 +41,12 @@ export interface CourseProgressOptions {
   broadcast?: boolean;
 }
 
-/**
- * What one tab tells the others on the course's channel: the summary it has just stored and the
- * attempts that save added (never the whole history).
- */
-interface SavedMessage {
-  type: 'saved';
-  writeId: string;
-  record: unknown;
-  attempts?: unknown[];
-}
-
 /** The progress without its attempts: what the summary record holds and what saves compare. */
 const summaryOf = (progress: CourseProgress): CourseProgress => ({ ...progress, attempts: [] });
 
 /** Whether `next` holds anything `current` lacks (attempts only ever grow, so their count tells). */
 const differs = (next: CourseProgress, current: CourseProgress): boolean =>
   next.attempts.length !== current.attempts.length || !sameData(summaryOf(next), summaryOf(current));
-
-function isSavedMessage(data: unknown): data is SavedMessage {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'saved' && typeof (data as { writeId?: unknown }).writeId === 'string';
-}
-
-const isNewerReset = (theirs: CourseProgress, mine: CourseProgress): boolean =>
-  (theirs.resetAt ?? -1) > (mine.resetAt ?? -1);
 
 export type ResetOutcome = { ok: boolean; message: string };
 
@@ -84,34 +63,22 @@ export class CourseProgressState implements ProgressApi {
   #notices = $state.raw<string[]>([]);
   #problems: string[] = [];
 
-  readonly #store: ProgressStore;
   readonly #now: () => number;
-  readonly #debounceMs: number;
   readonly #tabId = randomId();
+  readonly #persistence: ProgressPersistence;
+  readonly #schedule: SaveSchedule;
+  readonly #study = new StudyTime();
   #course: CourseManifest | undefined;
-  #channel: BroadcastChannel | null = null;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #pendingSince: number | null = null;
+  #tabs: TabSync | null = null;
   #dirty = false;
-  #writes = 0;
-  #lastWriteId: string | null = null;
-  #saving: Promise<void> = Promise.resolve();
-  #activeLesson: string | null = null;
-  #activeSince: number | null = null;
   #disposers: (() => void)[] = [];
-  /** Finished attempts not yet stored under their own keys. */
-  #unsavedAttempts = new Map<string, QuizAttempt>();
-  #journalPending = false;
-  #journalTimer: ReturnType<typeof setTimeout> | undefined;
-  #journalAt = 0;
-  #journalGapMs = 0;
 
-  constructor(courseId: string, options: CourseProgressOptions = {}) {
+  constructor(courseId: string, options: CourseProgressOptions) {
     this.courseId = courseId;
-    this.#store = options.store ?? sharedProgressStore();
     this.#now = options.now ?? Date.now;
-    this.#debounceMs = options.debounceMs ?? 300;
     this.#course = options.course;
+    this.#persistence = new ProgressPersistence(courseId, options.store ?? createStore(), { now: this.#now, tabId: this.#tabId });
+    this.#schedule = new SaveSchedule(() => this.#save(), { debounceMs: options.debounceMs ?? 300, now: this.#now });
     this.#progress = reduce.emptyProgress(courseId, this.#now());
     this.#listen(options.broadcast ?? typeof BroadcastChannel === 'function');
     this.ready = this.#load();
@@ -142,8 +109,7 @@ export class CourseProgressState implements ProgressApi {
     const now = this.#now();
     this.#creditStudyTime(now);
     this.#apply(reduce.visit(this.#progress, lessonId, now));
-    this.#activeLesson = lessonId;
-    this.#activeSince = now;
+    this.#study.start(lessonId, now);
   }
   reachEnd(lessonId: string): void {
     this.#change(lessonId, (progress, now) => reduce.reachEnd(progress, lessonId, now));
@@ -166,20 +132,52 @@ export class CourseProgressState implements ProgressApi {
   rate(lessonId: string, blockId: string, value: string): void {
     this.#change(lessonId, (progress, now) => reduce.rate(progress, lessonId, blockId, value, now));
   }
+
+  /** Records a finished attempt and saves it at once: it is the learner's most valuable work. */
   addAttempt(attempt: QuizAttempt): void {
-    if (!this.#progress.attempts.some((known) => known.id === attempt.id)) this.#unsavedAttempts.set(attempt.id, attempt);
+    if (!this.#progress.attempts.some((known) => known.id === attempt.id)) this.#persistence.keep([attempt]);
     const lessonId = this.#course?.quizzes.find((quiz) => quiz.id === attempt.quizId)?.lessonId ?? null;
     this.#change(lessonId, (progress, now) => reduce.addAttempt(progress, attempt, now));
-    // An attempt is the learner's most valuable work: save it without waiting for quiet.
     void this.flush();
+  }
+
+  /**
+   * One page of a quiz's attempts, newest first (results, progress chart): `after` is the `next` of
+   * the page before. Nothing else reads the attempt log.
+   */
+  async history(quizId: string, options: { after?: string | null; limit: number }): Promise<HistoryPage> {
+    await this.ready;
+    const page = await this.#persistence.history(quizId, { ...options, since: this.#progress.resetAt });
+    if (options.after) return page;
+    // Attempts this tab holds that the log may not have yet (storage unavailable, a write under way).
+    const known = new Set(page.attempts.map((attempt) => attempt.id));
+    const held = this.#progress.attempts.filter((attempt) => attempt.quizId === quizId && !known.has(attempt.id));
+    if (held.length === 0) return page;
+    const attempts = [...page.attempts, ...held].sort((a, b) => reduce.compareAttempts(b, a)).slice(0, Math.max(options.limit, page.attempts.length));
+    return { attempts, next: page.next };
+  }
+
+  /**
+   * Holds a quiz's newest attempts in memory (up to `limit`), for a page that lists them from
+   * `progress.attempts` (the quiz player: its count of attempts left, its review of the best).
+   */
+  async holdRecent(quizId: string, limit: number): Promise<void> {
+    const page = await this.history(quizId, { limit });
+    const known = new Set(this.#progress.attempts.map((attempt) => attempt.id));
+    const fresh = page.attempts.filter((attempt) => !known.has(attempt.id));
+    if (fresh.length === 0) return;
+    // Read from storage, so nothing to save: only what the page shows grows.
+    this.#progress = { ...this.#progress, attempts: [...this.#progress.attempts, ...fresh].sort(reduce.compareAttempts) };
   }
 
   /** Merges progress from elsewhere (an import) into this course's progress. Nothing is replaced. */
   merge(progress: CourseProgress): void {
     if (progress.courseId !== this.courseId) return;
     const known = new Set(this.#progress.attempts.map((attempt) => attempt.id));
-    for (const attempt of progress.attempts) if (!known.has(attempt.id)) this.#unsavedAttempts.set(attempt.id, attempt);
-    const merged = mergeProgress(this.#progress, this.#bounded(progress));
+    this.#persistence.keep(progress.attempts.filter((attempt) => !known.has(attempt.id)));
+    // A file's per-quiz figures are not taken on trust: its attempts count, and the save counts the log.
+    const { quizzes: _figures, ...theirs } = progress;
+    const merged = mergeProgress(this.#progress, this.#bounded(theirs));
     this.#apply(this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged);
   }
 
@@ -189,41 +187,33 @@ export class CourseProgressState implements ProgressApi {
    * save) follow the reset instead of merging their old copy back in.
    */
   reset(): Promise<ResetOutcome> {
-    const done = this.#saving.then(async (): Promise<ResetOutcome> => {
+    return this.#schedule.after(async (): Promise<ResetOutcome> => {
       await this.ready;
       const now = this.#now();
       const fresh: CourseProgress = { ...reduce.emptyProgress(this.courseId, now), resetAt: now };
-      const writeId = `${this.#tabId}:${++this.#writes}`;
-      const written = await this.#store.set(progressKey(this.courseId), { ...toSummaryRecord(fresh), writeId });
-      // Attempts from before the reset no longer count even if some stay (see sinceReset in records.ts).
-      if (written.ok) await removeAttempts(this.#store, this.courseId);
-      this.#unsavedAttempts.clear();
+      const written = await this.#persistence.reset(fresh);
       // Unavailable storage holds nothing to reset: the session's progress is all there is.
       if (!written.ok && written.reason !== 'unavailable') {
         return { ok: false, message: `Your progress could not be reset on this device (${written.message}). Nothing was removed.` };
       }
-      this.#adopt(fresh, written.ok ? writeId : null);
-      if (written.ok) this.#post({ type: 'saved', writeId, record: toSummaryRecord(fresh) });
+      this.#adopt(fresh, written.ok ? written.value : null);
+      if (written.ok) this.#tabs?.post({ type: 'saved', writeId: written.value, record: toSummaryRecord(fresh) });
       return { ok: true, message: 'Your progress in this course has been reset.' };
     });
-    this.#saving = done.then(() => undefined);
-    return done;
   }
 
   flush(): Promise<void> {
-    this.#clearTimer();
-    this.#saving = this.#saving.then(() => this.#save());
-    return this.#saving;
+    return this.#schedule.now();
   }
 
   /** Saves what is pending and stops listening (page teardown, tests). */
   async dispose(): Promise<void> {
     this.#creditStudyTime(this.#now());
-    this.#activeSince = null;
+    this.#study.pause();
     for (const dispose of this.#disposers.splice(0)) dispose();
-    clearTimeout(this.#journalTimer);
+    this.#persistence.dispose();
     await this.flush();
-    this.#clearTimer();
+    this.#schedule.cancel();
   }
 
   #change(lessonId: string | null, update: (progress: CourseProgress, now: number) => CourseProgress): void {
@@ -238,50 +228,18 @@ export class CourseProgressState implements ProgressApi {
   #apply(next: CourseProgress): void {
     if (next === this.#progress) return;
     this.#progress = next;
+    this.#markDirty();
+    this.#persistence.safetyCopySoon(() => (this.#dirty || this.#schedule.pending ? this.#progress : null));
+  }
+
+  #markDirty(): void {
     this.#dirty = true;
-    this.#scheduleSave();
-    this.#journalSoon();
+    this.#schedule.soon();
   }
 
   /** Another copy's times, capped near this device's clock (a fast clock elsewhere must not win every edit). */
   #bounded(progress: CourseProgress): CourseProgress {
     return reduce.boundTimes(progress, this.#now() + reduce.CLOCK_SKEW_MS);
-  }
-
-  /**
-   * Writes the synchronous safety copy soon after a change, so a crash loses nothing typed: once
-   * per task while it is cheap, and spaced out in proportion to its cost when the copy is large.
-   */
-  #journalSoon(): void {
-    if (this.#journalPending) return;
-    this.#journalPending = true;
-    const run = () => {
-      this.#journalPending = false;
-      this.#journalTimer = undefined;
-      if (!this.#dirty && this.#timer === undefined) return;
-      const started = performance.now();
-      writeJournal(this.#progress);
-      this.#journalAt = performance.now();
-      this.#journalGapMs = Math.min(MAX_JOURNAL_GAP_MS, (this.#journalAt - started) * 20);
-    };
-    const wait = this.#journalAt + this.#journalGapMs - performance.now();
-    if (wait <= 0) queueMicrotask(run);
-    else this.#journalTimer = setTimeout(run, wait);
-  }
-
-  #scheduleSave(): void {
-    const now = this.#now();
-    // Debounced, but a learner typing without pause still gets a save every few debounce periods.
-    if (this.#timer !== undefined && this.#pendingSince !== null && now - this.#pendingSince >= this.#debounceMs * 4) return;
-    clearTimeout(this.#timer);
-    this.#pendingSince ??= now;
-    this.#timer = setTimeout(() => void this.flush(), this.#debounceMs);
-  }
-
-  #clearTimer(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#pendingSince = null;
   }
 
   async #load(): Promise<void> {
@@ -294,26 +252,20 @@ export class CourseProgressState implements ProgressApi {
   }
 
   async #restore(): Promise<void> {
-    const now = this.#now();
-    // Reading needs no storage library (store.ts peeks into IndexedDB); whether storage takes writes
-    // is found out by the first save, so the first screen never waits for localforage.
-    const loaded = await loadProgress(this.#store, this.courseId, now);
+    const loaded = await this.#persistence.load();
     if (!loaded.ok) {
       this.#storageFailed(loaded.reason);
       return;
     }
-    const { progress, problems, keepAsideFailed, writeId } = loaded.value;
+    const { progress, problems, keepAsideFailed, journal } = loaded.value;
     this.#problems = problems;
     if (problems.length > 0) this.#addNotice(keepAsideFailed ? NOTICES.unreadable : NOTICES.quarantine);
     if (keepAsideFailed) this.#storageFailed(keepAsideFailed.reason);
-    this.#lastWriteId = writeId;
     // Anything the learner did while storage was loading is merged in, not replaced, and so is the
     // safety copy a previous page wrote as it closed (journal.ts).
-    const found = await readJournal(this.courseId, now);
-    const journal = found && this.#bounded(found);
     const recovered = journal ? mergeProgress(progress, journal) : progress;
     this.#takeIn(mergeProgress(recovered, this.#progress), progress);
-    if (journal && sameData(recovered, progress)) clearJournal(this.courseId);
+    if (journal && sameData(recovered, progress)) this.#persistence.clearSafetyCopy();
   }
 
   /**
@@ -323,84 +275,60 @@ export class CourseProgressState implements ProgressApi {
   #takeIn(merged: CourseProgress, stored: CourseProgress): void {
     const settled = this.#course ? reduce.settleCourse(merged, this.#course, this.#now()) : merged;
     if (differs(settled, this.#progress)) this.#progress = settled;
-    // Attempts are saved by their own bookkeeping (#unsavedAttempts): only the summary is compared.
-    if (!sameData(summaryOf(settled), summaryOf(stored))) {
-      this.#dirty = true;
-      this.#scheduleSave();
-    }
+    // Attempts are saved by their own bookkeeping (persistence.keep): only the summary is compared.
+    if (!sameData(summaryOf(settled), summaryOf(stored))) this.#markDirty();
   }
 
   async #save(): Promise<void> {
     await this.ready;
     if (!this.#dirty) return;
-    try {
-      await this.#write();
-    } catch {
-      this.#dirty = true;
-      this.#storageFailed('unknown');
-    }
-  }
-
-  async #write(): Promise<void> {
     const snapshot = this.#progress;
-    const newAttempts = [...this.#unsavedAttempts.values()];
     this.#dirty = false;
-    const writeId = `${this.#tabId}:${++this.#writes}`;
-    const saved = await saveProgress(this.#store, snapshot, { now: this.#now(), lastWriteId: this.#lastWriteId, writeId, newAttempts });
+    let saved;
+    try {
+      saved = await this.#persistence.write(snapshot);
+    } catch {
+      saved = { ok: false, reason: 'unknown' } as const;
+    }
     if (!saved.ok) {
       this.#dirty = true;
       this.#storageFailed(saved.reason);
       return;
     }
     this.#storageWorks();
-    for (const attempt of newAttempts) this.#unsavedAttempts.delete(attempt.id);
-    // IndexedDB now holds everything the safety copy had (the write merged it in).
-    if (!this.#dirty) clearJournal(this.courseId);
-    if (saved.value.followedReset) {
+    if (!this.#dirty) this.#persistence.clearSafetyCopy();
+    const { progress: stored, followedReset, writeId, attempts } = saved.value;
+    if (followedReset) {
       // The learner reset the course in another tab after this tab's copy was made: follow it.
-      this.#adopt(saved.value.progress, saved.value.writeId || null);
+      this.#adopt(stored, writeId || null);
       return;
     }
-    this.#lastWriteId = writeId;
-    const stored = saved.value.progress;
-    if (stored.attempts.length > 0 || !sameData(summaryOf(stored), summaryOf(snapshot))) {
-      // Another tab's work came back with the read-merge-write; changes made meanwhile stay on top.
-      this.#takeIn(mergeProgress(stored, this.#progress), stored);
-    }
-    this.#post({ type: 'saved', writeId, record: toSummaryRecord(stored), attempts: newAttempts });
+    // Another tab's work (or a recounted figure) came back with the read-merge-write; changes made meanwhile stay on top.
+    if (stored.attempts.length > 0 || !sameData(summaryOf(stored), summaryOf(snapshot))) this.#takeIn(mergeProgress(stored, this.#progress), stored);
+    this.#tabs?.post({ type: 'saved', writeId, record: toSummaryRecord(stored), attempts });
   }
 
   /** Replaces this tab's progress with a reset record (its own or another tab's). */
   #adopt(reset: CourseProgress, writeId: string | null): void {
-    this.#clearTimer();
+    this.#schedule.cancel();
     this.#dirty = false;
-    this.#lastWriteId = writeId;
-    this.#activeLesson = null;
-    this.#activeSince = null;
+    this.#persistence.heard(writeId);
+    this.#study.stop();
     this.#progress = reset;
   }
 
-  #post(message: SavedMessage): void {
-    try {
-      this.#channel?.postMessage(message);
-    } catch {
-      // A closed channel or an uncloneable value must not break saving; the other tab re-reads on its next save.
-    }
-  }
-
   async #receive(message: SavedMessage): Promise<void> {
-    const now = this.#now();
-    const restored = await restore(message.record, this.courseId, now);
+    const restored = await restore(message.record, this.courseId, this.#now());
     if (restored.problems.length > 0) return;
     const attempts = (message.attempts ?? []).filter((attempt): attempt is QuizAttempt => isAttempt(attempt));
     const theirs = this.#bounded({ ...restored.progress, attempts: [...restored.progress.attempts, ...attempts].sort(reduce.compareAttempts) });
-    if (isNewerReset(theirs, this.#progress)) {
+    if (followsReset(theirs, this.#progress)) {
       this.#adopt(theirs, message.writeId);
       return;
     }
     // Storage now holds their record, which this tab merges in full: a later save that still finds
     // it there need not read it again.
-    this.#lastWriteId = message.writeId;
+    this.#persistence.heard(message.writeId);
     this.#takeIn(mergeProgress(theirs, this.#progress), theirs);
   }
 
@@ -422,40 +350,30 @@ export class CourseProgressState implements ProgressApi {
   }
 
   #creditStudyTime(now: number): void {
-    if (this.#activeLesson === null || this.#activeSince === null) return;
-    const spent = Math.min(Math.max(0, now - this.#activeSince), MAX_STUDY_STRETCH_MS);
-    this.#activeSince = now;
-    this.#apply(reduce.addTime(this.#progress, this.#activeLesson, spent, now));
+    const spent = this.#study.take(now);
+    if (spent) this.#apply(reduce.addTime(this.#progress, spent.lessonId, spent.spentMs, now));
   }
 
   #listen(broadcast: boolean): void {
-    if (broadcast && typeof BroadcastChannel === 'function') {
-      const channel = new BroadcastChannel(progressChannelName(this.courseId));
-      channel.onmessage = (event: MessageEvent) => {
-        if (isSavedMessage(event.data)) void this.#receive(event.data);
-      };
-      // Node's channel keeps the process alive; a page's does not need to.
-      (channel as { unref?: () => void }).unref?.();
-      this.#channel = channel;
+    if (broadcast) {
+      const tabs = new TabSync(this.courseId, (message) => void this.#receive(message));
+      this.#tabs = tabs;
       this.#disposers.push(() => {
-        channel.close();
-        this.#channel = null;
+        tabs.close();
+        this.#tabs = null;
       });
     }
     if (typeof window === 'undefined' || typeof document === 'undefined') return;
     const onPageHide = () => {
       this.#creditStudyTime(this.#now());
-      this.#activeSince = null;
+      this.#study.pause();
       // The asynchronous write below may not finish before the page goes: keep a synchronous copy.
-      if (this.#dirty || this.#timer !== undefined) writeJournal(this.#progress);
+      if (this.#dirty || this.#schedule.pending) this.#persistence.writeSafetyCopy(this.#progress);
       void this.flush();
     };
     const onVisibilityChange = () => {
-      if (document.visibilityState === 'hidden') {
-        onPageHide();
-      } else if (this.#activeLesson !== null) {
-        this.#activeSince = this.#now();
-      }
+      if (document.visibilityState === 'hidden') onPageHide();
+      else this.#study.resume(this.#now());
     };
     window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onVisibilityChange);
@@ -464,110 +382,4 @@ export class CourseProgressState implements ProgressApi {
       document.removeEventListener('visibilitychange', onVisibilityChange);
     });
   }
-}
-
-let sharedStore: ProgressStore | undefined;
-const instances = new Map<string, CourseProgressState>();
-
-/** The store every course shares unless a test or page hands in another. */
-export function sharedProgressStore(): ProgressStore {
-  sharedStore ??= createStore();
-  return sharedStore;
-}
-
-/**
- * The one CourseProgressState of a course (created on first use). Options apply when it is
- * created; a `course` given later is attached to the existing state.
- */
-export function getCourseProgress(courseId: string, options: CourseProgressOptions = {}): CourseProgressState {
-  let state = instances.get(courseId);
-  if (!state) {
-    state = new CourseProgressState(courseId, options);
-    instances.set(courseId, state);
-  } else if (options.course) {
-    state.setCourse(options.course);
-  }
-  return state;
-}
-
-/** Saves and forgets every course's state, and the shared store (tests, or a full reset). */
-export async function disposeCourseProgress(): Promise<void> {
-  const states = [...instances.values()];
-  instances.clear();
-  sharedStore = undefined;
-  await Promise.all(states.map((state) => state.dispose()));
-}
-
-export interface ProgressFile {
-  /** The export document, as text for a download. */
-  json: string;
-  /** A suggested name for the download. */
-  fileName: string;
-  courseCount: number;
-  /** What could not be included, for the settings page to show. */
-  warnings: string[];
-}
-
-/** All progress as a JSON file: what is stored, plus what courses open right now hold in memory. */
-export async function exportAllProgress(options: { store?: ProgressStore; now?: number } = {}): Promise<ProgressFile> {
-  const states = [...instances.values()];
-  await Promise.all(states.map((state) => state.flush()));
-  const now = options.now ?? Date.now();
-  const { exportAll, IMPORT_LIMITS } = await import('../../storage/export.ts');
-  const { document, warnings } = await exportAll(
-    options.store ?? sharedProgressStore(),
-    now,
-    states.map((state) => state.progress),
-  );
-  // Compact: the file must stay importable (IMPORT_LIMITS.bytes) for as long as possible.
-  const json = JSON.stringify(document);
-  if (new TextEncoder().encode(json).length > IMPORT_LIMITS.bytes) {
-    warnings.push(
-      `This file is larger than ${IMPORT_LIMITS.bytes / (1024 * 1024)} MB, so it can be kept as a copy but not imported again.`,
-    );
-  }
-  return {
-    json,
-    fileName: `coursemark-progress-${new Date(now).toISOString().slice(0, 10)}.json`,
-    courseCount: Object.keys(document.courses).length,
-    warnings,
-  };
-}
-
-/** Starts one course again (Settings). */
-export async function resetCourseProgress(courseId: string, options: { store?: ProgressStore } = {}): Promise<ResetOutcome> {
-  return getCourseProgress(courseId, { store: options.store }).reset();
-}
-
-export type ImportOutcome = { ok: true; courseIds: string[]; message: string } | { ok: false; message: string };
-
-/**
- * Imports a progress file (its text): validated whole first, then merged into each course's
- * progress, so nothing the learner has here is replaced. A bad file changes nothing.
- */
-export async function importProgress(
-  text: string,
-  knownCourseIds: readonly string[],
-  options: { store?: ProgressStore } = {},
-): Promise<ImportOutcome> {
-  const { parseImport, importStudyTools } = await import('../../storage/export.ts');
-  const parsed = parseImport(text, knownCourseIds);
-  if (!parsed.ok) return parsed;
-  const courseIds = Object.keys(parsed.courses);
-  // Review questions, the name and study plans merge on their own (storage/study-export.ts).
-  const study = await importStudyTools(options.store ?? sharedProgressStore(), parsed.study);
-  if (courseIds.length === 0) return { ok: true, courseIds, message: study.trim() || 'The file holds no progress; nothing was changed.' };
-  const states = courseIds.map((courseId) => getCourseProgress(courseId, { store: options.store }));
-  await Promise.all(states.map((state) => state.ready));
-  for (const state of states) state.merge(parsed.courses[state.courseId] as CourseProgress);
-  await Promise.all(states.map((state) => state.flush()));
-  const unsaved = states.some((state) => state.status !== 'saved');
-  const what = courseIds.length === 1 ? 'one course' : `${courseIds.length} courses`;
-  return {
-    ok: true,
-    courseIds,
-    message: unsaved
-      ? `Progress for ${what} was imported into this session, but it can't be saved on this device right now.`
-      : `Progress for ${what} was imported and merged with what you had.${study}`,
-  };
 }

@@ -7,16 +7,9 @@ import type { CourseProgress, QuizAttempt } from '../../engine/progress-types.ts
 import { IMPORT_LIMITS, parseImport } from '../../storage/export.ts';
 import { attemptPrefix, isQuarantineKey, progressKey } from '../../storage/keys.ts';
 import { createMemoryBackend, createStore, type ProgressStore, type StorageBackend } from '../../storage/store.ts';
-import {
-  CourseProgressState,
-  NOTICES,
-  disposeCourseProgress,
-  exportAllProgress,
-  getCourseProgress,
-  importProgress,
-  resetCourseProgress,
-  type CourseProgressOptions,
-} from './course-progress.svelte.ts';
+import { CourseProgressState, NOTICES, type CourseProgressOptions } from './course-progress.svelte.ts';
+import { exportAllProgress, importProgress, resetCourseProgress } from './progress-files.ts';
+import { disposeCourseProgress, getCourseProgress } from './progress-registry.ts';
 
 const COURSE = 'external-customers';
 const KEY = progressKey(COURSE);

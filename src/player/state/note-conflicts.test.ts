@@ -6,7 +6,9 @@ import { EXPORT_FORMAT } from '../../storage/export.ts';
 import { progressKey } from '../../storage/keys.ts';
 import { createMemoryBackend, createStore, type StorageBackend } from '../../storage/store.ts';
 import type { CourseProgress, Note } from '../../engine/progress-types.ts';
-import { CourseProgressState, disposeCourseProgress, getCourseProgress, importProgress } from './course-progress.svelte.ts';
+import { CourseProgressState } from './course-progress.svelte.ts';
+import { importProgress } from './progress-files.ts';
+import { disposeCourseProgress, getCourseProgress } from './progress-registry.ts';
 
 const COURSE = 'external-customers';
 const NOTE = 'map/reflection/p1';

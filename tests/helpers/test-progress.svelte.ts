@@ -1,14 +1,15 @@
-// An in-memory ProgressApi for component tests: reactive like the real state class, applying each
-// change at once, and recording every call so a test can assert what a block asked for.
-import type { ProgressApi, StorageStatus } from '../../engine/progress-api.ts';
-import * as reduce from '../../engine/progress.ts';
+// The one in-memory ProgressApi for component tests (blocks, quiz, pages): reactive like the real
+// state class, applying each change at once, and recording every call so a test can assert what a
+// block asked for and which attempts were saved.
+import type { ProgressApi, StorageStatus } from '../../src/engine/progress-api.ts';
+import * as reduce from '../../src/engine/progress.ts';
 import {
   blockKey,
   noteKey,
   type CourseProgress,
   type QuizAttempt,
   type SelfAssessment,
-} from '../../engine/progress-types.ts';
+} from '../../src/engine/progress-types.ts';
 
 export type ProgressCall = { method: string; args: unknown[] };
 
@@ -24,6 +25,8 @@ export class TestProgress implements ProgressApi {
   readonly notices: string[] = [];
   readonly ready = Promise.resolve();
   readonly calls: ProgressCall[] = [];
+  /** Every attempt passed to addAttempt, in call order. */
+  readonly added: QuizAttempt[] = [];
   #clock = 1_000;
 
   constructor(courseId = 'test-course', initial?: Partial<CourseProgress>) {
@@ -94,6 +97,7 @@ export class TestProgress implements ProgressApi {
 
   addAttempt(attempt: QuizAttempt): void {
     this.#record('addAttempt', attempt);
+    this.added.push(attempt);
     this.progress.attempts.push(attempt);
   }
 
