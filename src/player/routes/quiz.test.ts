@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import QuizPage from './QuizPage.svelte';
 import { memoryProgress, serviceCourse } from './fixtures/courses.ts';
@@ -73,8 +73,11 @@ describe('quiz page', () => {
     const user = userEvent.setup();
     const progress = new TestProgress(serviceCourse.id);
     render(QuizPage, { course: serviceCourse, entry, progress, loadQuiz: async () => quiz });
-    await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
-    await user.click(screen.getByRole('radio', { name: 'False' }));
+    // The attempt's code loads while the introduction shows: Start is offered once it is there.
+    const start = await screen.findByRole('button', { name: 'Start quiz' });
+    await waitFor(() => expect(start).not.toHaveAttribute('aria-disabled', 'true'));
+    await user.click(start);
+    await user.click(await screen.findByRole('radio', { name: 'False' }));
     await user.click(screen.getByRole('button', { name: 'Submit quiz' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Your results' })).toBeInTheDocument();
     expect(progress.callsTo('addAttempt')).toHaveLength(1);
