@@ -5,7 +5,7 @@ import type { ProgressApi } from '../../engine/progress-api.ts';
 import { dueCards, takeInMisses } from '../../engine/review-queue.ts';
 import { loadReviewQueue, saveReviewQueue } from '../../storage/review-queue-store.ts';
 import type { ProgressStore } from '../../storage/store.ts';
-import { sharedProgressStore } from '../state/progress-registry.ts';
+import { sharedProgressStore } from '../state/shared-store.ts';
 import { dayStamp } from '../../engine/certificate.ts';
 import type { Weekday } from '../../engine/study-plan.ts';
 import { readReminder, writeReminder } from '../../storage/reminder-choices.ts';

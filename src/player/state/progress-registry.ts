@@ -1,16 +1,11 @@
 // One CourseProgressState per course, shared by every page that shows the course, and the one
 // store they share unless a test or an LMS package hands in another.
-import { createStore, type ProgressStore } from '../../storage/store.ts';
 import { CourseProgressState, type CourseProgressOptions } from './course-progress.svelte.ts';
+import { forgetSharedStore, sharedProgressStore } from './shared-store.ts';
 
-let sharedStore: ProgressStore | undefined;
+export { sharedProgressStore } from './shared-store.ts';
+
 const instances = new Map<string, CourseProgressState>();
-
-/** The store every course shares unless a test or page hands in another. */
-export function sharedProgressStore(): ProgressStore {
-  sharedStore ??= createStore();
-  return sharedStore;
-}
 
 /**
  * The one CourseProgressState of a course (created on first use). Options apply when it is
@@ -36,6 +31,6 @@ export function openCourseProgress(): CourseProgressState[] {
 export async function disposeCourseProgress(): Promise<void> {
   const states = [...instances.values()];
   instances.clear();
-  sharedStore = undefined;
+  forgetSharedStore();
   await Promise.all(states.map((state) => state.dispose()));
 }
