@@ -30,14 +30,19 @@ export const BYTE_CEILINGS = {
   // shared with the Review page, which split the quiz chunks (+1.9 KB). Issue 15 brings them down.
   // Lowered on 2026-12-01 (issue 15) to the first load to the larger bundled course home, 46.0 KB:
   // course cards instead of every lesson, no modulepreload polyfill, localforage's interop with it.
-  firstLoad: 46.0 * 1024,
+  // Raised on 2026-12-01 (afternoon) to 47.6 KB, the larger home (47.5 KB), and said so in the notes:
+  // the per-quiz figures the summary now keeps (issue 11: a home with 10,000 attempts is ready in 13 ms
+  // instead of 2,187) and the study days of the dashboard (issue 16) are code every save runs (+1.5 KB).
+  // Next (issue 15): the save path loaded on the first save, and prerendered homes.
+  firstLoad: 47.6 * 1024,
   // Issue 15: from 18.8 KB (everything the quiz route could load) to what opening a quiz loads, once
   // the attempt, question types, grading and results load as the learner reaches them (7.3 KB, 7,447 B),
   // then 7.9 KB (8,093 B) once the first load stopped bringing rolldown's runtime chunk (0.6 KB), which
   // the quiz route now fetches itself; 8.0 KB leaves room for the few bytes that chunk names (hashes in
   // Vite's preload lists) vary by from one merge to the next.
-  quizCode: 8.0 * 1024,
-  quizLater: 22.7 * 1024,
+  // 8.2 KB after the state split (issue 10) made the quiz page hold the newest attempts itself.
+  quizCode: 8.2 * 1024,
+  quizLater: 22.9 * 1024,
 } as const;
 
 /** Gzip at level 9: a stable figure, close to what a static host serves. */
