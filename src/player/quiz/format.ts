@@ -1,14 +1,10 @@
 // Words the quiz shows for scores and verdicts, in one place so the player, the live region and the
 // results page say the same thing.
 import type { Grade } from '../../engine/grading.ts';
-import { percent, points } from '../ui/format.ts';
+import { percent, plural, points } from '../ui/format.ts';
 
-// Numbers are worded by the shell's one formatting module, so a score reads the same everywhere.
-export { percent, points };
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+// Numbers and counts are worded by the shell's one formatting module, so a score reads the same everywhere.
+export { percent, plural, points };
 
 /** What the learner reads (and hears) after "Check answer" and in the review. */
 export function verdictText(grade: Grade): string {

@@ -13,7 +13,7 @@ function counting(store: ProgressStore): ProgressStore & { pages: number[] } {
   const pages: number[] = [];
   return Object.assign(Object.create(store) as ProgressStore, {
     pages,
-    range: async (prefix: string, options: { after?: string; limit: number }) => {
+    range: async (prefix: string, options: { after?: string; before?: string; limit: number; newestFirst?: boolean }) => {
       const result = await store.range(prefix, options);
       if (result.ok) pages.push(result.value.length);
       return result;
@@ -22,7 +22,7 @@ function counting(store: ProgressStore): ProgressStore & { pages: number[] } {
 }
 
 describe('readScoreHistory', () => {
-  it('reads one quiz page by page and keeps only its latest attempts', async () => {
+  it('reads one quiz newest first, only as many attempts as it keeps, and counts the rest by key', async () => {
     const store = createMemoryStore();
     const final = Array.from({ length: 25 }, (_, i) => attempt(`f${i}`, 'final', 1000 + i, i * 4));
     await writeAttempts(store, 'course', [attempt('a1', 'a-quiz', 5), ...final, attempt('z1', 'z-quiz', 5)]);
@@ -30,8 +30,19 @@ describe('readScoreHistory', () => {
     const history = await readScoreHistory(spy, 'course', 'final', 5, [], 10);
     expect(history.total).toBe(25);
     expect(history.attempts.map((a) => a.id)).toEqual(['f20', 'f21', 'f22', 'f23', 'f24']);
-    // Three pages of at most 10, from the quiz's first key: nothing of the other quizzes before it.
-    expect(spy.pages).toEqual([10, 10, 6]);
+    // One page of the five newest: nothing older, nothing of the other quizzes.
+    expect(spy.pages).toEqual([5]);
+  });
+
+  it('reads page by page when it keeps more than a page', async () => {
+    const store = createMemoryStore();
+    const final = Array.from({ length: 25 }, (_, i) => attempt(`f${i}`, 'final', 1000 + i, i * 4));
+    await writeAttempts(store, 'course', [attempt('a1', 'a-quiz', 5), ...final, attempt('z1', 'z-quiz', 5)]);
+    const spy = counting(store);
+    const history = await readScoreHistory(spy, 'course', 'final', 12, [], 5);
+    expect(history.total).toBe(25);
+    expect(history.attempts.map((a) => a.id)).toEqual(final.slice(-12).map((a) => a.id));
+    expect(spy.pages).toEqual([5, 5, 2]);
   });
 
   it('counts an attempt this tab has not saved yet once', async () => {

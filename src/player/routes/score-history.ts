@@ -1,12 +1,12 @@
-// The attempts the progress page charts, read from the attempt log a page at a time (never the whole
-// history at once): one quiz's range of keys, keeping only the latest few. The one place the page
-// reads attempts, so it can follow the log's newest-first paging when that comes.
+// The attempts the progress page charts, read from the attempt log newest first, a page at a time,
+// and only as many as the page shows: what a learner with 10,000 attempts opens costs a page, not
+// the history. The count comes from the store's key count, not from reading the attempts.
 import type { QuizAttempt } from '../../engine/progress-types.ts';
 import { readAttemptPage } from '../../storage/attempt-log.ts';
-import { attemptPrefix } from '../../storage/keys.ts';
+import { attemptKey, quizAttemptPrefix } from '../../storage/keys.ts';
 import type { ProgressStore } from '../../storage/store.ts';
 
-/** Attempts per read (attempt-log.ts reads 1,000 for a whole history; a page of the dashboard needs fewer). */
+/** Attempts per read at most (attempt-log.ts reads 1,000 for a whole history; the page shows fewer). */
 const SCORE_PAGE = 500;
 
 export interface ScoreHistory {
@@ -28,30 +28,25 @@ export async function readScoreHistory(
   unsaved: readonly QuizAttempt[] = [],
   pageSize = SCORE_PAGE,
 ): Promise<ScoreHistory> {
-  const quizPrefix = `${attemptPrefix(courseId)}${encodeURIComponent(quizId)}/`;
   const byId = new Map<string, QuizAttempt>();
-  // Every id read (ids only: the attempts themselves are let go as the pages pass).
-  const seen = new Set<string>();
-  // Keys sort by quiz, then time: starting just before this quiz's range reads only its attempts.
-  let after: string | undefined = quizPrefix;
-  while (after !== undefined) {
-    const page = await readAttemptPage(store, courseId, { after, limit: pageSize });
+  let before: string | undefined;
+  // Newest first until the page has what it shows (or the log ends).
+  while (byId.size < keep) {
+    const page = await readAttemptPage(store, courseId, { quizId, after: before, limit: Math.min(pageSize, keep - byId.size), newestFirst: true });
     if (!page.ok) break;
-    const mine = page.value.attempts.filter((attempt) => attempt.quizId === quizId);
-    for (const attempt of mine) {
-      seen.add(attempt.id);
-      byId.set(attempt.id, attempt);
-      // Keep only the latest: the log is in time order, so drop the oldest kept.
-      if (byId.size > keep) byId.delete(byId.keys().next().value!);
-    }
-    const { next } = page.value;
-    after = next !== null && next.startsWith(quizPrefix) && mine.length === page.value.attempts.length ? next : undefined;
+    for (const attempt of page.value.attempts) if (attempt.quizId === quizId) byId.set(attempt.id, attempt);
+    if (page.value.next === null) break;
+    before = page.value.next;
   }
+  const counted = await store.count(quizAttemptPrefix(courseId, quizId));
+  let total = counted.ok ? counted.value : byId.size;
   for (const attempt of unsaved) {
-    if (attempt.quizId !== quizId || seen.has(attempt.id)) continue;
-    seen.add(attempt.id);
+    if (attempt.quizId !== quizId || byId.has(attempt.id)) continue;
+    // Held but not among the attempts read: counted unless the log already has it.
+    const stored = await store.count(attemptKey(courseId, attempt));
+    if (!stored.ok || stored.value === 0) total += 1;
     byId.set(attempt.id, attempt);
   }
   const attempts = [...byId.values()].sort((a, b) => a.finishedAt - b.finishedAt || (a.id < b.id ? -1 : 1)).slice(-keep);
-  return { attempts, total: seen.size };
+  return { attempts, total };
 }
