@@ -7,19 +7,11 @@ import type { CourseProgress } from '../engine/progress-types.ts';
 import { journalKey } from './keys.ts';
 import { restore } from './records.ts';
 import { toRecord } from './record-check.ts';
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Access itself throws where storage is blocked.
-    return null;
-  }
-}
+import { localStore } from './local-storage.ts';
 
 /** Writes the safety copy; false when localStorage is unavailable or full (nothing else to do then). */
 export function writeJournal(progress: CourseProgress): boolean {
-  const local = storage();
+  const local = localStore();
   if (!local) return false;
   try {
     local.setItem(journalKey(progress.courseId), JSON.stringify(toRecord({ ...progress, attempts: [] })));
@@ -31,7 +23,7 @@ export function writeJournal(progress: CourseProgress): boolean {
 
 /** The safety copy, validated like any stored record; null when there is none or it is not JSON. */
 export async function readJournal(courseId: string, now: number): Promise<CourseProgress | null> {
-  const local = storage();
+  const local = localStore();
   let text: string | null = null;
   try {
     text = local?.getItem(journalKey(courseId)) ?? null;
@@ -52,7 +44,7 @@ export async function readJournal(courseId: string, now: number): Promise<Course
 
 export function clearJournal(courseId: string): void {
   try {
-    storage()?.removeItem(journalKey(courseId));
+    localStore()?.removeItem(journalKey(courseId));
   } catch {
     // Nothing to clear where storage is blocked.
   }

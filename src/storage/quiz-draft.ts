@@ -8,6 +8,7 @@
 // Validation is apart (quiz-draft-check.ts), loaded only when there is a draft to resume.
 import type { Answer } from '../engine/progress-types.ts';
 import { draftKey } from './keys.ts';
+import { localStore } from './local-storage.ts';
 
 export const DRAFT_VERSION = 1;
 
@@ -32,18 +33,10 @@ export interface QuizDraft {
   index: number;
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** Writes the draft; false where localStorage is blocked or full (the attempt goes on in memory). */
 export function writeDraft(draft: QuizDraft): boolean {
   try {
-    const local = storage();
+    const local = localStore();
     local?.setItem(draftKey(draft.courseId, draft.quizId), JSON.stringify(draft));
     return local !== null;
   } catch {
@@ -53,7 +46,7 @@ export function writeDraft(draft: QuizDraft): boolean {
 
 export function clearDraft(courseId: string, quizId: string): void {
   try {
-    storage()?.removeItem(draftKey(courseId, quizId));
+    localStore()?.removeItem(draftKey(courseId, quizId));
   } catch {
     // Nothing to clear where storage is blocked.
   }
@@ -63,7 +56,7 @@ export function clearDraft(courseId: string, quizId: string): void {
 export function storedDraft(courseId: string, quizId: string): unknown {
   let text: string | null | undefined;
   try {
-    text = storage()?.getItem(draftKey(courseId, quizId));
+    text = localStore()?.getItem(draftKey(courseId, quizId));
   } catch {
     return undefined;
   }

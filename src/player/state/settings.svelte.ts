@@ -1,6 +1,7 @@
 // The learner's display preferences (theme and text size): reactive, applied to <html>, and kept
 // in localStorage so they apply before the first paint on the next visit.
 import { SETTINGS_KEY } from '../../storage/keys.ts';
+import { localStore } from '../../storage/local-storage.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -36,22 +37,13 @@ export function restoreSettings(raw: string | null): { theme: Theme; textSize: T
   };
 }
 
-/** Storage may be missing or throw (private mode, sandboxed LMS frames): settings still work for the visit. */
-function safeStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export class Settings {
   #theme = $state<Theme>('system');
   #textSize = $state<TextSize>('standard');
   #storage: Storage | null;
   #root: HTMLElement | null;
 
-  constructor(storage: Storage | null = safeStorage(), root: HTMLElement | null = globalThis.document?.documentElement ?? null) {
+  constructor(storage: Storage | null = localStore(), root: HTMLElement | null = globalThis.document?.documentElement ?? null) {
     this.#storage = storage;
     this.#root = root;
     let raw: string | null = null;
